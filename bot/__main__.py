@@ -1,0 +1,82 @@
+"""The `ritualbot` command line (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.settings import RITUALS, SettingsError, load_settings
+
+
+class UsageError(Exception):
+    """Bad arguments: the message says what to write instead."""
+
+
+def parse_at(text: str | None, tz: ZoneInfo) -> datetime | None:
+    """`--at` as ISO-8601; a time without an offset is read in the workspace time zone."""
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f'--at "{text}" is not ISO-8601; write e.g. 2026-11-23T09:00') from None
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ritualbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the bot (HTTP mode, or Socket Mode)")
+    serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--socket", action="store_true", help="Socket Mode: no public URL needed")
+
+    roadmap = commands.add_parser("roadmap", help="import or export the roadmap").add_subparsers(
+        dest="action", required=True)
+    load = roadmap.add_parser("import", help="load initiatives from a CSV file")
+    load.add_argument("file", type=Path)
+    dump = roadmap.add_parser("export", help="the roadmap with each initiative's latest status")
+    dump.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    ritual = commands.add_parser("ritual", help="run a ritual now, or show the schedule")
+    ritual_actions = ritual.add_subparsers(dest="action", required=True)
+    run = ritual_actions.add_parser("run", help="run one ritual as if it were --at")
+    run.add_argument("name", choices=RITUALS)
+    run.add_argument("--at", default=None, help="ISO-8601 time (default: now)")
+    run.add_argument("--committee", default=None)
+    ritual_actions.add_parser("schedule", help="each ritual's next run time")
+
+    export = commands.add_parser("export", help="export recorded data")
+    export.add_argument("what", choices=("checkins",))
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--history", action="store_true",
+                        help="also the answers later replaced in the same period")
+
+    commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot import cli
+
+    try:
+        if args.command == "demo":
+            from bot.demo import run_demo
+
+            return run_demo()
+        settings = load_settings()
+        return cli.dispatch(args, settings)
+    except (SettingsError, UsageError) as exc:
+        print(f"ritualbot: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

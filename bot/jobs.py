@@ -1,0 +1,158 @@
+"""Ritual jobs: what each ritual writes for a period, outbox included, in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from bot.answers import prompt_key
+from bot.deps import Deps
+from bot.ids import PromptRef
+from bot.outbox import enqueue, row_of_key
+from rituals.checkins import prompt_due, unanswered_prompts
+from rituals.db import transaction
+from rituals.models import CheckIn, CheckinPrompt, Initiative, RitualRun
+from rituals.periods import quarter_of, week_of
+
+
+class UnknownRitual(Exception):
+    """A ritual name this version does not run."""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    ritual: str
+    period: str
+    queued: int
+    first_run: bool
+
+
+def _note_run(session: Session, ritual: str, period: str, committee: str, now: datetime) -> bool:
+    """Record the run; False when this (ritual, period, committee) ran before."""
+    exists = session.exec(
+        select(RitualRun.id).where(
+            RitualRun.ritual == ritual, RitualRun.period == period, RitualRun.committee == committee
+        )
+    ).first()
+    if exists:
+        return False
+    session.add(RitualRun(ritual=ritual, period=period, committee=committee, ran_at=now))
+    session.flush()
+    return True
+
+
+def _last_answers(session: Session, ids: list[int]) -> dict[int, CheckIn]:
+    latest: dict[int, CheckIn] = {}
+    rows = session.exec(
+        select(CheckIn)
+        .where(col(CheckIn.initiative_id).in_(ids), col(CheckIn.is_current))
+        .order_by(col(CheckIn.period))
+    )
+    for row in rows:
+        latest[row.initiative_id] = row
+    return latest
+
+
+def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
+    """DM each owner one prompt per initiative for the week; owners already asked are not."""
+    tz = deps.settings.tz
+    period, quarter = week_of(now, tz), quarter_of(now, tz)
+    with transaction(deps.engine) as session:
+        first = _note_run(session, "checkin", period, committee or "", now)
+        query = select(Initiative).where(Initiative.quarter == quarter)
+        if committee:
+            query = query.where(Initiative.committee == committee)
+        asked = set(session.exec(select(CheckinPrompt.initiative_id).where(CheckinPrompt.period == period)))
+        due = [i for i in prompt_due(session.exec(query).all(), quarter) if i.id not in asked]
+        last = _last_answers(session, [i.id for i in due if i.id is not None])
+        for initiative in due:
+            assert initiative.id is not None
+            key = prompt_key(period, initiative.id)
+            previous = last.get(initiative.id)
+            message = deps.renderer.render(
+                "checkin_prompt",
+                initiative=initiative,
+                period=period,
+                last=asdict(_answer_view(previous)) if previous else None,
+                last_period=previous.period if previous else None,
+                ref=PromptRef(i=initiative.id, p=period).dump(),
+            )
+            session.add(
+                CheckinPrompt(initiative_id=initiative.id, period=period, owner=initiative.owner,
+                              message_key=key, created_at=now)
+            )
+            enqueue(session, key, {"channel": initiative.owner, **message},
+                    initiative_id=initiative.id)
+    return RunResult("checkin", period, len(due), first)
+
+
+@dataclass(frozen=True)
+class _AnswerView:
+    status: str | None
+    progress: int | None
+    kpi_value: float | None
+    blockers: str | None
+    decision_request: str | None
+    highlights: str | None
+
+
+def _answer_view(checkin: CheckIn) -> _AnswerView:
+    return _AnswerView(checkin.status, checkin.progress, checkin.kpi_value, checkin.blockers,
+                       checkin.decision_request, checkin.highlights)
+
+
+def run_reminder(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
+    """One nudge, in the prompt's thread, for each prompt of the week still unanswered."""
+    period = week_of(now, deps.settings.tz)
+    queued = 0
+    with transaction(deps.engine) as session:
+        first = _note_run(session, "reminder", period, committee or "", now)
+        for prompt in unanswered_prompts(session=session, period=period):
+            initiative = session.get(Initiative, prompt.initiative_id)
+            sent = row_of_key(session, prompt.message_key)
+            if initiative is None or sent is None or sent.state == "failed":
+                continue
+            if committee and initiative.committee != committee:
+                continue
+            prompt.reminded_at = now
+            session.add(prompt)
+            message = deps.renderer.render("checkin_reminder", initiative=initiative, period=period)
+            queued += enqueue(session, f"reminder:{period}:initiative:{initiative.id}", message,
+                              refers_to=prompt.message_key, initiative_id=initiative.id)
+    return RunResult("reminder", period, queued, first)
+
+
+JOBS: dict[str, Callable[..., RunResult]] = {"checkin": run_checkin, "reminder": run_reminder}
+
+
+def run_ritual(deps: Deps, name: str, *, now: datetime, committee: str | None = None) -> RunResult:
+    """Run a ritual once for the period of `now`; a second run for that period adds nothing."""
+    job = JOBS.get(name)
+    if job is None:
+        raise UnknownRitual(name)
+    try:
+        result = job(deps, now=now, committee=committee)
+    except IntegrityError:
+        # another replica ran the same ritual at the same moment: its rows stand
+        result = RunResult(name, "", 0, False)
+    deps.delivery.wake()
+    return result
+
+
+PERIOD_OF: dict[str, Callable[[datetime, Any], str]] = {"checkin": week_of, "reminder": week_of}
+
+
+def has_run(deps: Deps, name: str, *, at: datetime, committee: str = "") -> bool:
+    period = PERIOD_OF[name](at, deps.settings.tz)
+    with Session(deps.engine) as session:
+        return session.exec(
+            select(RitualRun.id).where(
+                RitualRun.ritual == name, RitualRun.period == period,
+                RitualRun.committee == committee,
+            )
+        ).first() is not None

@@ -1,0 +1,52 @@
+"""The buttons of check-in prompts, receipts and the 'which initiative?' question."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+
+from bot.answers import Answers
+from bot.checkin_modal import open_modal
+from bot.deps import Deps
+from bot.ids import Action, ChoiceRef, PromptRef
+
+
+def register(app: App, deps: Deps) -> None:
+    answers = Answers(deps)
+
+    def update(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        ref = PromptRef.model_validate_json(body["actions"][0]["value"])
+        user = body["user"]["id"]
+        if not open_modal(deps, trigger_id=body["trigger_id"], user=user, initiative_id=ref.i,
+                          period=ref.p):
+            respond(response_type="ephemeral", replace_original=False,
+                    **deps.renderer.render("notice", reason="no_initiatives"))
+
+    def no_change_or_skip(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        action = body["actions"][0]
+        answers.button(
+            user=body["user"]["id"],
+            ref=PromptRef.model_validate_json(action["value"]),
+            skip=action["action_id"] == Action.CHECKIN_SKIP,
+            channel=body["container"]["channel_id"],
+            message_ts=body["container"]["message_ts"],
+        )
+
+    def choose(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        answers.chosen(
+            user=body["user"]["id"],
+            choice=ChoiceRef.model_validate_json(body["actions"][0]["value"]),
+            channel=body["container"]["channel_id"],
+            message_ts=body["container"]["message_ts"],
+        )
+
+    app.action(Action.CHECKIN_UPDATE.value)(update)
+    app.action(Action.CHECKIN_CORRECT.value)(update)
+    app.action(Action.CHECKIN_NO_CHANGE.value)(no_change_or_skip)
+    app.action(Action.CHECKIN_SKIP.value)(no_change_or_skip)
+    app.action(re.compile(rf"^{Action.CHECKIN_CHOOSE.value}_\d+$"))(choose)

@@ -1,0 +1,20 @@
+"""`/checkin`: the check-in modal for the caller's initiatives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+
+from bot.checkin_modal import open_modal
+from bot.deps import Deps
+from bot.ids import Command
+
+
+def register(app: App, deps: Deps) -> None:
+    def checkin(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        ack()
+        if not open_modal(deps, trigger_id=command["trigger_id"], user=command["user_id"]):
+            respond(response_type="ephemeral", **deps.renderer.render("notice", reason="no_initiatives"))
+
+    app.command(Command.CHECKIN.value)(checkin)

@@ -1,0 +1,8 @@
+from slack_bolt import App
+
+from bot.deps import Deps
+from bot.listeners.events import messages
+
+
+def register(app: App, deps: Deps) -> None:
+    messages.register(app, deps)

@@ -1,0 +1,169 @@
+"""Settings: the environment (secrets, URLs) and the TOML configuration, validated once at start."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from rituals.cadence import DEFAULT_CADENCES, Cadence, parse_cadence
+
+RITUALS = tuple(DEFAULT_CADENCES)
+
+
+class SettingsError(Exception):
+    """A setting is missing or wrong; the message names the key and what to write."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Committee(_Strict):
+    channel: str
+    members: list[str] = Field(default_factory=list)
+
+
+class Delivery(_Strict):
+    rate_per_second: float = Field(default=4.0, gt=0, le=1000)
+    burst: int = Field(default=10, ge=1, le=1000)
+    max_attempts: int = Field(default=8, ge=1, le=50)
+    timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+
+
+class Config(_Strict):
+    """The operator's TOML file: people, channels, cadences. Unknown keys are errors."""
+
+    timezone: str = "UTC"
+    language: Literal["fr", "en"] = "en"
+    cmo: list[str] = Field(default_factory=list)
+    escalation_channel: str | None = None
+    prompts_dir: Path | None = None
+    committees: dict[str, Committee] = Field(default_factory=dict)
+    cadences: dict[str, str] = Field(default_factory=dict)
+    delivery: Delivery = Field(default_factory=Delivery)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f'"{value}" is not an IANA time zone (e.g. "Europe/Paris")') from exc
+        return value
+
+    @field_validator("cadences")
+    @classmethod
+    def _known_cadences(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, text in value.items():
+            if name not in RITUALS:
+                raise ValueError(f'unknown ritual "{name}"; the rituals are {", ".join(RITUALS)}')
+            parse_cadence(text)
+        return value
+
+    @field_validator("committees")
+    @classmethod
+    def _committee_names(cls, value: dict[str, Committee]) -> dict[str, Committee]:
+        for name in value:
+            if not name or name != name.strip() or " " in name:
+                raise ValueError(f'committee name "{name}" must be one word, e.g. "comex"')
+        return value
+
+
+class Settings(BaseModel):
+    """Everything the composition root needs, from the environment and the TOML file."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    bot_token: SecretStr | None = None
+    signing_secret: SecretStr | None = None
+    app_token: SecretStr | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    database_url: str = "sqlite:///ritualbot.db"
+    port: int = Field(default=3000, ge=1, le=65535)
+    config_path: Path | None = None
+    config: Config = Field(default_factory=Config)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.config.timezone)
+
+    def cadence(self, ritual: str) -> Cadence:
+        return parse_cadence(self.config.cadences.get(ritual, DEFAULT_CADENCES[ritual]))
+
+    def committee_of_channel(self, channel: str) -> str | None:
+        for name, committee in self.config.committees.items():
+            if committee.channel == channel:
+                return name
+        return None
+
+
+_ENV_KEYS = {
+    "SLACK_BOT_TOKEN": "bot_token",
+    "SLACK_SIGNING_SECRET": "signing_secret",
+    "SLACK_APP_TOKEN": "app_token",
+    "SLACK_API_URL": "slack_api_url",
+    "DATABASE_URL": "database_url",
+    "PORT": "port",
+}
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read the environment and the TOML file; raise SettingsError naming the bad key."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {
+        field: env[key] for key, field in _ENV_KEYS.items() if env.get(key, "").strip()
+    }
+    path = _config_path(env)
+    if path is not None:
+        values["config_path"] = path
+        values["config"] = _read_config(path)
+    try:
+        settings = Settings(**values)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc, {v: k for k, v in _ENV_KEYS.items()})) from None
+    if not settings.slack_api_url.endswith("/"):
+        settings = settings.model_copy(update={"slack_api_url": settings.slack_api_url + "/"})
+    return settings
+
+
+def _config_path(env: Mapping[str, str]) -> Path | None:
+    named = env.get("RITUALBOT_CONFIG", "").strip()
+    if named:
+        path = Path(named)
+        if not path.is_file():
+            raise SettingsError(f"RITUALBOT_CONFIG: no file at {path}")
+        return path
+    default = Path("ritualbot.toml")
+    return default if default.is_file() else None
+
+
+def _read_config(path: Path) -> Config:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read the configuration: {exc}") from None
+    try:
+        return Config(**data)
+    except ValidationError as exc:
+        raise SettingsError(f"{path}: " + _describe(exc, {})) from None
+
+
+def _describe(exc: ValidationError, names: Mapping[str, str]) -> str:
+    problems = []
+    for error in exc.errors():
+        location = [str(part) for part in error["loc"]]
+        if location and location[0] == "config":
+            location = location[1:]
+        key = ".".join(location) or "configuration"
+        key = names.get(key, key)
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown key"
+        problems.append(f"{key}: {message}")
+    return "; ".join(problems)

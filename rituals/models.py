@@ -1,0 +1,165 @@
+"""The stored records: roadmap, check-ins, prompts, outbox, ritual runs, processed events."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Dialect, Index, UniqueConstraint, text
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: store aware UTC times")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Initiative(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("quarter", "title", name="uq_initiative_quarter_title"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=300)
+    objective: str = ""
+    kpi_name: str = ""
+    kpi_unit: str = ""
+    kpi_baseline: float | None = None
+    kpi_target: float | None = None
+    owner: str = Field(index=True, max_length=32)
+    accountable: str | None = Field(default=None, max_length=32)
+    consulted: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    informed: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    committee: str | None = Field(default=None, index=True, max_length=80)
+    due: date | None = None
+    quarter: str = Field(index=True, max_length=7)
+    status: str | None = Field(default=None, max_length=16)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CheckIn(SQLModel, table=True):
+    """One answer. The current answer of an (initiative, period) has is_current=True; the
+    answers it replaced stay as history with is_current=False."""
+
+    __tablename__ = "checkin"
+    __table_args__ = (
+        Index(
+            "uq_checkin_current",
+            "initiative_id",
+            "period",
+            unique=True,
+            sqlite_where=text("is_current"),
+            postgresql_where=text("is_current"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    period: str = Field(max_length=8, index=True)
+    status: str | None = Field(default=None, max_length=16)
+    progress: int | None = None
+    kpi_value: float | None = None
+    highlights: str | None = None
+    blockers: str | None = None
+    decision_request: str | None = None
+    raw_text: str | None = None
+    source: str = Field(max_length=16)
+    author: str = Field(max_length=32)
+    submitted_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    is_current: bool = True
+    channel: str | None = Field(default=None, max_length=32)
+    message_ts: str | None = Field(default=None, max_length=32, index=True)
+
+
+class CheckinPrompt(SQLModel, table=True):
+    """The DM asking an owner for an initiative's update in a period."""
+
+    __tablename__ = "checkin_prompt"
+    __table_args__ = (UniqueConstraint("initiative_id", "period", name="uq_prompt_period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    period: str = Field(max_length=8, index=True)
+    owner: str = Field(max_length=32)
+    message_key: str = Field(max_length=200, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    skipped_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class PendingAnswer(SQLModel, table=True):
+    """A free-text DM from an owner of several initiatives, waiting for them to say which."""
+
+    __tablename__ = "pending_answer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    author: str = Field(max_length=32)
+    channel: str = Field(max_length=32)
+    message_ts: str = Field(max_length=32)
+    period: str = Field(max_length=8)
+    text: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A Slack Web API call to make, written with the records that caused it.
+
+    `refers_to` names another row's key: its message is the thread (chat.postMessage)
+    or the message to edit (chat.update), known only once that row is delivered."""
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, unique=True)
+    method: str = Field(default="chat.postMessage", max_length=40)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    refers_to: str | None = Field(default=None, max_length=200)
+    initiative_id: int | None = Field(default=None, index=True)
+    state: str = Field(default="pending", max_length=12, index=True)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = None
+    channel: str | None = Field(default=None, max_length=32)
+    ts: str | None = Field(default=None, max_length=32, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class RitualRun(SQLModel, table=True):
+    __tablename__ = "ritual_run"
+    __table_args__ = (
+        UniqueConstraint("ritual", "period", "committee", name="uq_ritual_run"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ritual: str = Field(max_length=20)
+    period: str = Field(max_length=8)
+    committee: str = Field(default="", max_length=80)
+    ran_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ProcessedEvent(SQLModel, table=True):
+    """Slack event ids (and message ids) already handled: Slack redelivers up to 3 times."""
+
+    __tablename__ = "processed_event"
+
+    key: str = Field(primary_key=True, max_length=120)
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -1,0 +1,326 @@
+"""The weekly check-in, end to end: signed Slack requests into the running bot, the Slack
+traffic it causes and the rows it stores."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date, timedelta
+
+from sqlmodel import Session
+
+from bot.jobs import run_ritual
+from bot.standin import SlackStandIn
+from rituals.models import CheckIn, CheckinPrompt, Initiative, ProcessedEvent
+from tests.conftest import TUESDAY
+from tests.slackbot import RunningBot, sign
+
+OWNER, OTHER, STRANGER = "U0OWNER01", "U0OWNER02", "U0STRANGE"
+
+
+def seed(bot: RunningBot, *rows: tuple[str, str]) -> list[Initiative]:
+    """Initiatives of this quarter: (title, owner)."""
+    with Session(bot.deps.engine, expire_on_commit=False) as session:
+        initiatives = [
+            Initiative(title=title, owner=owner, quarter="2026-Q4", kpi_name="Délai moyen",
+                       kpi_unit="jours", kpi_baseline=9.0, kpi_target=5.0, committee="comex",
+                       objective="Serve customers faster", due=date(2026, 12, 18))
+            for title, owner in rows
+        ]
+        session.add_all(initiatives)
+        session.commit()
+    return initiatives
+
+
+def run_checkin(bot: RunningBot, at=TUESDAY) -> None:
+    run_ritual(bot.deps, "checkin", now=at)
+    bot.settled()
+
+
+def dm(standin: SlackStandIn, user: str) -> list[dict]:
+    return standin.messages(user)
+
+
+def texts(message: dict) -> str:
+    """All the words of a message as a reader sees them."""
+    parts = [message.get("text") or ""]
+    for block in message.get("blocks") or []:
+        for key in ("text",):
+            if isinstance(block.get(key), dict):
+                parts.append(block[key]["text"])
+        for element in block.get("elements") or []:
+            if isinstance(element.get("text"), dict):
+                parts.append(element["text"]["text"])
+            elif isinstance(element.get("text"), str):
+                parts.append(element["text"])
+    return "\n".join(parts)
+
+
+def current(bot: RunningBot) -> list[CheckIn]:
+    return [c for c in bot.rows(CheckIn) if c.is_current]
+
+
+def test_checkin_dms_each_owner_once_per_initiative_and_a_rerun_sends_nothing(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER), ("ERP phase 2", OWNER), ("Revue prix", OTHER))
+    run_checkin(bot)
+
+    posts = standin.calls("chat.postMessage")
+    assert sorted(c.params["channel"] for c in posts) == [OWNER, OWNER, OTHER]
+    prompts = dm(standin, OWNER)
+    assert {"Onboarding standard", "ERP phase 2"} == {
+        title for title in ("Onboarding standard", "ERP phase 2") for p in prompts if title in texts(p)
+    }
+    buttons = [e["action_id"] for b in prompts[0]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == ["checkin_update", "checkin_no_change", "checkin_skip"]
+    assert "target *5 jours*" in texts(prompts[0])
+
+    run_checkin(bot)
+    run_checkin(bot, at=TUESDAY + timedelta(days=2))
+    assert len(standin.calls("chat.postMessage")) == 3
+    assert len(bot.rows(CheckinPrompt)) == 3
+
+
+def test_a_french_thread_reply_is_understood_stored_and_confirmed(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER), ("ERP phase 2", OWNER))
+    run_checkin(bot)
+    erp = next(p for p in dm(standin, OWNER) if "ERP phase 2" in texts(p))
+
+    response, _ = bot.dm(OWNER, "vert 60% kpi 4,5 — bloqué par le juridique", thread_ts=erp["ts"])
+    assert response.status_code == 200
+    bot.settled()
+
+    [checkin] = current(bot)
+    assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.blockers, checkin.source) == (
+        "on_track", 60, 4.5, "le juridique", "message")
+    assert checkin.period == "2026-W48"
+    receipt = dm(standin, OWNER)[-1]
+    assert receipt["thread_ts"] == erp["ts"]
+    assert "ERP phase 2" in texts(receipt) and "60%" in texts(receipt) and "le juridique" in texts(receipt)
+    assert "Correct" in texts(receipt)
+
+
+def test_a_plain_english_dm_from_a_single_initiative_owner_is_recorded(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Price review by segment", OTHER))
+    bot.dm(OTHER, "on track, 80%, KPI at 12.3 days; no blockers")
+    bot.settled()
+
+    [checkin] = current(bot)
+    assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.blockers) == (
+        "on_track", 80, 12.3, None)
+    assert "Price review by segment" in texts(dm(standin, OTHER)[-1])
+
+
+def test_an_owner_of_several_initiatives_is_asked_which_and_the_answer_is_stored_once_chosen(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER), ("ERP phase 2", OWNER))
+    bot.dm(OWNER, "🔴 stuck: waiting for the supplier")
+    bot.settled()
+    assert current(bot) == []
+    question = dm(standin, OWNER)[-1]
+    assert "Which initiative" in texts(question)
+
+    bot.click(OWNER, question, "checkin_choose_1")  # initiatives are offered by title
+    bot.settled()
+    [checkin] = current(bot)
+    assert checkin.status == "off_track" and "supplier" in (checkin.blockers or "")
+    titles = {i.id: i.title for i in bot.rows(Initiative)}
+    assert titles[checkin.initiative_id] == "ERP phase 2"
+    assert "Recorded for *ERP phase 2*" in texts(standin.messages(OWNER)[-2]) or any(
+        "Recorded for" in texts(m) for m in dm(standin, OWNER))
+
+    bot.click(OWNER, question, "checkin_choose_2")  # a second click changes nothing
+    bot.settled()
+    assert len(current(bot)) == 1
+
+
+def test_something_unreadable_gets_help_and_nothing_is_stored(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    bot.dm(OWNER, "hello, how are you?")
+    bot.settled()
+    assert bot.rows(CheckIn) == []
+    help_text = texts(dm(standin, OWNER)[-1])
+    assert "nothing was recorded" in help_text and "green, 60%" in help_text
+
+
+def test_a_dm_from_someone_who_owns_nothing_gets_a_polite_explanation(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    bot.dm(STRANGER, "green 50%")
+    bot.settled()
+    assert bot.rows(CheckIn) == []
+    assert "do not own any initiative" in texts(dm(standin, STRANGER)[-1])
+
+
+def test_a_later_answer_replaces_the_current_one_and_history_is_kept(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    bot.dm(OWNER, "amber 40%")
+    bot.dm(OWNER, "green 55%")
+    bot.settled()
+    rows = sorted(bot.rows(CheckIn), key=lambda c: c.id)
+    assert [(c.status, c.progress, c.is_current) for c in rows] == [
+        ("at_risk", 40, False), ("on_track", 55, True)]
+    assert "replaced" in texts(dm(standin, OWNER)[-1])
+
+
+def test_an_edited_message_updates_its_checkin(bot: RunningBot, standin: SlackStandIn) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    _, ts = bot.dm(OWNER, "amber 40%")
+    channel = standin.dm_channel(OWNER)
+    bot.event({
+        "type": "message", "subtype": "message_changed", "hidden": True, "channel": channel,
+        "channel_type": "im", "ts": f"{time.time():.6f}", "event_ts": f"{time.time():.6f}",
+        "message": {"type": "message", "user": OWNER, "text": "amber 45% kpi 7", "ts": ts,
+                    "edited": {"user": OWNER, "ts": f"{time.time():.6f}"}},
+        "previous_message": {"type": "message", "user": OWNER, "text": "amber 40%", "ts": ts},
+    })
+    bot.settled()
+    [checkin] = current(bot)
+    assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.message_ts) == (
+        "at_risk", 45, 7.0, ts)
+
+
+def test_slack_redeliveries_and_the_bots_own_messages_are_processed_once_or_not_at_all(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    _, ts = bot.dm(OWNER, "green 30%", event_id="Ev0REPEAT1")
+    bot.dm(OWNER, "green 30%", event_id="Ev0REPEAT1", ts=ts)  # Slack's retry
+    bot.dm(OWNER, "green 30%", event_id="Ev0OTHER01", ts=ts)  # same message, new envelope
+    bot.event({"type": "message", "channel": standin.dm_channel(OWNER), "bot_id": "B0BOT0001",
+               "text": "green 99%", "ts": f"{time.time():.6f}", "channel_type": "im"})
+    bot.settled()
+    assert len(bot.rows(CheckIn)) == 1
+    assert len([m for m in dm(standin, OWNER) if "Update recorded" in texts(m)]) == 1
+    assert {e.key for e in bot.rows(ProcessedEvent)} >= {"event:Ev0REPEAT1"}
+
+
+def test_no_change_repeats_the_last_status_and_skip_spares_the_owner_the_reminder(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER), ("Revue prix", OTHER))
+    bot.dm(OWNER, "red 20% blocker: budget freeze")
+    bot.settled()
+    run_checkin(bot, at=TUESDAY + timedelta(days=7))
+    [prompt] = [p for p in dm(standin, OWNER) if "Weekly check-in" in texts(p)]
+    assert "budget freeze" in texts(prompt)  # the last answer is shown
+
+    bot.click(OWNER, prompt, "checkin_no_change")
+    other_prompt = next(p for p in dm(standin, OTHER) if "Weekly check-in" in texts(p))
+    bot.click(OTHER, other_prompt, "checkin_skip")
+    bot.settled()
+    latest = [c for c in current(bot) if c.period == "2026-W49"]
+    assert [(c.status, c.progress, c.blockers, c.source) for c in latest] == [
+        ("off_track", 20, "budget freeze", "button")]
+
+    run_ritual(bot.deps, "reminder", now=TUESDAY + timedelta(days=8))
+    bot.settled()
+    assert not [c for c in standin.calls("chat.postMessage") if "reminder" in json.dumps(c.params).lower()]
+
+
+def test_the_reminder_nudges_only_those_who_have_not_answered_once_in_the_thread(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER), ("Revue prix", OTHER))
+    run_checkin(bot)
+    bot.dm(OTHER, "vert 70%")
+    bot.settled()
+
+    for _ in range(2):
+        run_ritual(bot.deps, "reminder", now=TUESDAY + timedelta(days=1))
+        bot.settled()
+    nudges = [c for c in standin.calls("chat.postMessage") if "reminder" in texts(c.params).lower()]
+    assert len(nudges) == 1
+    prompt = next(p for p in dm(standin, OWNER) if "Weekly check-in" in texts(p))
+    assert nudges[0].params["thread_ts"] == prompt["ts"]
+    assert nudges[0].response["channel"] == standin.dm_channel(OWNER)
+
+
+def test_update_opens_the_modal_and_the_submission_is_stored_with_a_receipt(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    run_checkin(bot)
+    prompt = dm(standin, OWNER)[0]
+    bot.click(OWNER, prompt, "checkin_update")
+    [opened] = standin.calls("views.open")
+    view = opened.params["view"]
+    assert view["callback_id"] == "checkin_modal"
+
+    response = bot.submit(OWNER, view, {"status": "at_risk", "progress": 35, "kpi": "6.5",
+                                        "blockers": "hiring freeze", "decision": "Extend budget?"})
+    assert response.status_code == 200 and response.content in (b"", b"{}")
+    bot.settled()
+    [checkin] = current(bot)
+    assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.blockers,
+            checkin.decision_request, checkin.source) == (
+        "at_risk", 35, 6.5, "hiring freeze", "Extend budget?", "modal")
+    receipt = dm(standin, OWNER)[-1]
+    assert receipt["thread_ts"] == prompt["ts"] and "hiring freeze" in texts(receipt)
+
+
+def test_a_bad_modal_value_is_shown_in_the_form_and_nothing_is_stored(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    bot.command(OWNER, "/checkin")
+    [opened] = standin.calls("views.open")
+    response = bot.submit(OWNER, opened.params["view"], {"status": "on_track", "progress": "140"})
+    assert response.json() == {"response_action": "errors",
+                               "errors": {"progress": "Write a whole number from 0 to 100, e.g. 60."}}
+    assert bot.rows(CheckIn) == []
+
+
+def test_checkin_command_from_someone_without_initiatives_is_answered_privately(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    bot.command(STRANGER, "/checkin")
+    [reply] = standin.calls("response_url")
+    assert reply.params["response_type"] == "ephemeral"
+    assert "do not own any initiative" in reply.params["text"]
+    assert standin.calls("views.open") == []
+
+
+def test_owners_text_is_shown_as_written_and_pings_nobody(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    bot.dm(OWNER, "green 10% blocker: &lt;!channel&gt; {{ 7*7 }} &lt;@U0CEO0001&gt; &amp; co")
+    bot.settled()
+    [checkin] = current(bot)
+    assert checkin.blockers == "<!channel> {{ 7*7 }} <@U0CEO0001> & co"
+    receipt = texts(dm(standin, OWNER)[-1])
+    assert "&lt;!channel&gt; {{ 7*7 }} &lt;@U0CEO0001&gt; &amp; co" in receipt
+    assert "<!channel>" not in receipt and "49" not in receipt
+
+
+def test_forged_unsigned_and_stale_requests_are_refused_and_change_nothing(
+    bot: RunningBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    body = json.dumps({"type": "event_callback", "event_id": "Ev0FORGED1", "event": {
+        "type": "message", "channel": standin.dm_channel(OWNER), "user": OWNER,
+        "text": "green 99%", "ts": "1.2", "channel_type": "im"}}).encode()
+    now = int(time.time())
+    forged = bot.post(body, "application/json", signature=sign(body, now, secret="not-the-secret"))
+    stale = bot.post(body, "application/json", timestamp=now - 301)
+    unsigned = bot.http.post("/slack/events", content=body, headers={"Content-Type": "application/json"})
+    assert [r.status_code for r in (forged, stale, unsigned)] == [401, 401, 401]
+    assert bot.rows(CheckIn) == [] and bot.rows(ProcessedEvent) == []
+    assert standin.calls() == []
+
+
+def test_healthz_answers_when_the_database_is_reachable(bot: RunningBot) -> None:
+    response = bot.http.get("/healthz")
+    assert response.status_code == 200 and response.text == "ok\n"
