@@ -14,12 +14,20 @@ from tests.slackbot import bot_environ
 
 
 def owners(count: int) -> dict[str, dict]:
-    return {f"U{n:08d}": {"email": f"owner{n}@example.com", "real_name": f"Owner {n}"}
-            for n in range(count)}
+    return {
+        f"U{n:08d}": {"email": f"owner{n}@example.com", "real_name": f"Owner {n}"}
+        for n in range(count)
+    }
 
 
-def environ_for(standin: SlackStandIn, *, folder: Path | None = None, database_url: str | None = None,
-                rate: float = 200, burst: int = 200) -> dict[str, str]:
+def environ_for(
+    standin: SlackStandIn,
+    *,
+    folder: Path | None = None,
+    database_url: str | None = None,
+    rate: float = 200,
+    burst: int = 200,
+) -> dict[str, str]:
     folder = folder or Path(tempfile.mkdtemp(prefix="ritualbot-bench-"))
     env = bot_environ(folder, standin, database_url or f"sqlite:///{folder / 'bench.db'}")
     config = Path(env["RITUALBOT_CONFIG"])
@@ -31,8 +39,15 @@ def environ_for(standin: SlackStandIn, *, folder: Path | None = None, database_u
 def seed(engine, people: dict[str, dict], quarter: str = "2026-Q4") -> None:
     with Session(engine) as session:
         session.add_all(
-            Initiative(title=f"Initiative {n}", owner=user, quarter=quarter, kpi_name="Lead time",
-                       kpi_unit="days", kpi_target=5.0, committee="comex")
+            Initiative(
+                title=f"Initiative {n}",
+                owner=user,
+                quarter=quarter,
+                kpi_name="Lead time",
+                kpi_unit="days",
+                kpi_target=5.0,
+                committee="comex",
+            )
             for n, user in enumerate(people)
         )
         session.commit()
@@ -45,5 +60,7 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def summary(values: list[float]) -> str:
-    return (f"p50 {percentile(values, 50) * 1000:.1f} ms, p99 {percentile(values, 99) * 1000:.1f} ms, "
-            f"mean {statistics.fmean(values) * 1000:.1f} ms, n={len(values)}")
+    return (
+        f"p50 {percentile(values, 50) * 1000:.1f} ms, p99 {percentile(values, 99) * 1000:.1f} ms, "
+        f"mean {statistics.fmean(values) * 1000:.1f} ms, n={len(values)}"
+    )

@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import environ_for, owners, seed  # noqa: E402
-from bot.app import build_deps  # noqa: E402
-from bot.jobs import run_ritual  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
-from bot.standin import SlackStandIn  # noqa: E402
+from bench.common import environ_for, owners, seed
+from bot.app import build_deps
+from bot.jobs import run_ritual
+from bot.settings import load_settings
+from bot.standin import SlackStandIn
 
 RATE, BURST = 20, 20
 
@@ -47,11 +47,15 @@ def main() -> None:
     floor = (args.owners - BURST) / RATE
     print(f"fan-out of the check-in to {args.owners} owners, stand-in limit {RATE}/s burst {BURST}")
     print(f"  queued {result.queued} prompts in {queued_at - started:.2f} s (one transaction)")
-    print(f"  wall time {wall:.1f} s; floor {floor:.1f} s; ratio {wall / floor:.3f} "
-          f"({(wall / floor - 1) * 100:+.1f}% over the floor)")
-    print(f"  delivered {len(per_owner)}; lost {args.owners - len(per_owner)}; "
-          f"duplicates {sum(n - 1 for n in per_owner.values())}; pending {left}; "
-          f"429s received {len(throttled)}")
+    print(
+        f"  wall time {wall:.1f} s; floor {floor:.1f} s; ratio {wall / floor:.3f} "
+        f"({(wall / floor - 1) * 100:+.1f}% over the floor)"
+    )
+    print(
+        f"  delivered {len(per_owner)}; lost {args.owners - len(per_owner)}; "
+        f"duplicates {sum(n - 1 for n in per_owner.values())}; pending {left}; "
+        f"429s received {len(throttled)}"
+    )
 
 
 if __name__ == "__main__":

@@ -37,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--socket", action="store_true", help="Socket Mode: no public URL needed")
 
     roadmap = commands.add_parser("roadmap", help="import or export the roadmap").add_subparsers(
-        dest="action", required=True)
+        dest="action", required=True
+    )
     load = roadmap.add_parser("import", help="load initiatives from a CSV file")
     load.add_argument("file", type=Path)
     dump = roadmap.add_parser("export", help="the roadmap with each initiative's latest status")
@@ -54,8 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export recorded data")
     export.add_argument("what", choices=("checkins",))
     export.add_argument("--format", choices=("csv", "json"), default="csv")
-    export.add_argument("--history", action="store_true",
-                        help="also the answers later replaced in the same period")
+    export.add_argument(
+        "--history", action="store_true", help="also the answers later replaced in the same period"
+    )
 
     commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
     return parser
@@ -63,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     from bot import cli
 
     try:

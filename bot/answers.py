@@ -94,7 +94,13 @@ class Answers:
     # -- free text -------------------------------------------------------------------
 
     def message(
-        self, *, keys: list[str], user: str, channel: str, ts: str, thread_ts: str | None,
+        self,
+        *,
+        keys: list[str],
+        user: str,
+        channel: str,
+        ts: str,
+        thread_ts: str | None,
         text: str,
     ) -> None:
         now = self.deps.clock()
@@ -118,7 +124,9 @@ class Answers:
         parsed = parse_update(text)
         reply_key = f"reply:{where.channel}:{ts}"
         if initiative is None:
-            owned = owned_initiatives(session, user=user, quarter=quarter_of(now, self.deps.settings.tz))
+            owned = owned_initiatives(
+                session, user=user, quarter=quarter_of(now, self.deps.settings.tz)
+            )
             if not owned:
                 enqueue(session, reply_key, where.payload(self.render("checkin_not_owner")))
                 return
@@ -128,7 +136,11 @@ class Answers:
                 self._ask_which(session, now, user, where, ts, text, period, owned)
                 return
         if not parsed.understood:
-            enqueue(session, reply_key, where.payload(self.render("checkin_help", initiative=initiative)))
+            enqueue(
+                session,
+                reply_key,
+                where.payload(self.render("checkin_help", initiative=initiative)),
+            )
             return
         assert initiative is not None
         self._apply(session, now, initiative, period, parsed, user, "message", text, where, ts)
@@ -142,15 +154,28 @@ class Answers:
         row = message_of(session, channel=where.channel, ts=where.thread_ts)
         if row is None or row.initiative_id is None:
             return None, None
-        prompt = session.exec(select(CheckinPrompt).where(CheckinPrompt.message_key == row.key)).first()
+        prompt = session.exec(
+            select(CheckinPrompt).where(CheckinPrompt.message_key == row.key)
+        ).first()
         return session.get(Initiative, row.initiative_id), prompt.period if prompt else None
 
     def _ask_which(
-        self, session: Session, now: datetime, user: str, where: Where, ts: str, text: str,
-        period: str, owned: list[Initiative],
+        self,
+        session: Session,
+        now: datetime,
+        user: str,
+        where: Where,
+        ts: str,
+        text: str,
+        period: str,
+        owned: list[Initiative],
     ) -> None:
         pending = PendingAnswer(
-            author=user, channel=where.channel, message_ts=ts, period=period, text=text,
+            author=user,
+            channel=where.channel,
+            message_ts=ts,
+            period=period,
+            text=text,
             created_at=now,
         )
         session.add(pending)
@@ -163,8 +188,16 @@ class Answers:
         enqueue(session, f"which:{pending.id}", where.payload(message))
 
     def _apply(
-        self, session: Session, now: datetime, initiative: Initiative, period: str,
-        parsed: ParsedUpdate, user: str, source: str, raw_text: str | None, where: Where,
+        self,
+        session: Session,
+        now: datetime,
+        initiative: Initiative,
+        period: str,
+        parsed: ParsedUpdate,
+        user: str,
+        source: str,
+        raw_text: str | None,
+        where: Where,
         ts: str | None,
     ) -> None:
         assert initiative.id is not None
@@ -174,40 +207,85 @@ class Answers:
         last = last_checkin(session=session, initiative_id=initiative.id)
         if parsed.intent is Intent.NO_CHANGE:
             if last is None:
-                self._notice(session, where, "no_previous", f"noprev:{where.channel}:{ts or now.timestamp()}")
+                self._notice(
+                    session, where, "no_previous", f"noprev:{where.channel}:{ts or now.timestamp()}"
+                )
                 return
             answer = repeat_last(last)
         else:
             answer = answer_from_text(parsed, last)
-        kept = parsed.intent is Intent.UPDATE and parsed.status is None and answer.status is not None
-        self.store(session, now, initiative, period, answer, user, source, where,
-                   raw_text=raw_text, ts=ts, kept_status=kept)
+        kept = (
+            parsed.intent is Intent.UPDATE and parsed.status is None and answer.status is not None
+        )
+        self.store(
+            session,
+            now,
+            initiative,
+            period,
+            answer,
+            user,
+            source,
+            where,
+            raw_text=raw_text,
+            ts=ts,
+            kept_status=kept,
+        )
 
     def store(
-        self, session: Session, now: datetime, initiative: Initiative, period: str,
-        answer: Answer, user: str, source: str, where: Where, *, raw_text: str | None = None,
-        ts: str | None = None, kept_status: bool = False,
+        self,
+        session: Session,
+        now: datetime,
+        initiative: Initiative,
+        period: str,
+        answer: Answer,
+        user: str,
+        source: str,
+        where: Where,
+        *,
+        raw_text: str | None = None,
+        ts: str | None = None,
+        kept_status: bool = False,
     ) -> CheckIn:
         """Record the answer and queue its receipt."""
         assert initiative.id is not None
-        replaced = session.exec(
-            select(CheckIn.id).where(
-                CheckIn.initiative_id == initiative.id, CheckIn.period == period,
-                col(CheckIn.is_current),
-            )
-        ).first() is not None
+        replaced = (
+            session.exec(
+                select(CheckIn.id).where(
+                    CheckIn.initiative_id == initiative.id,
+                    CheckIn.period == period,
+                    col(CheckIn.is_current),
+                )
+            ).first()
+            is not None
+        )
         checkin = record_checkin(
-            session=session, initiative=initiative, period=period, answer=answer, source=source,
-            author=user, now=now, raw_text=raw_text, channel=where.channel if ts else None,
+            session=session,
+            initiative=initiative,
+            period=period,
+            answer=answer,
+            source=source,
+            author=user,
+            now=now,
+            raw_text=raw_text,
+            channel=where.channel if ts else None,
             message_ts=ts,
         )
         message = self.render(
-            "checkin_receipt", initiative=initiative, period=period, answer=asdict(answer),
-            replaced=replaced, kept_status=kept_status,
+            "checkin_receipt",
+            initiative=initiative,
+            period=period,
+            answer=asdict(answer),
+            replaced=replaced,
+            kept_status=kept_status,
             ref=PromptRef(i=initiative.id, p=period).dump(),
         )
-        enqueue(session, f"receipt:{checkin.id}", where.payload(message),
-                refers_to=where.refers_to, initiative_id=initiative.id)
+        enqueue(
+            session,
+            f"receipt:{checkin.id}",
+            where.payload(message),
+            refers_to=where.refers_to,
+            initiative_id=initiative.id,
+        )
         return checkin
 
     def _skip(
@@ -221,15 +299,25 @@ class Answers:
         ).first()
         if prompt is None:
             prompt = CheckinPrompt(
-                initiative_id=initiative.id, period=period, owner=initiative.owner,
-                message_key=prompt_key(period, initiative.id), created_at=now,
+                initiative_id=initiative.id,
+                period=period,
+                owner=initiative.owner,
+                message_key=prompt_key(period, initiative.id),
+                created_at=now,
             )
         if prompt.skipped_at is None:
             prompt.skipped_at = now
             session.add(prompt)
-            message = self.render("checkin_noted", initiative=initiative, period=period, skipped=True)
-            enqueue(session, f"skip:{period}:{initiative.id}", where.payload(message),
-                    refers_to=where.refers_to, initiative_id=initiative.id)
+            message = self.render(
+                "checkin_noted", initiative=initiative, period=period, skipped=True
+            )
+            enqueue(
+                session,
+                f"skip:{period}:{initiative.id}",
+                where.payload(message),
+                refers_to=where.refers_to,
+                initiative_id=initiative.id,
+            )
 
     def _notice(self, session: Session, where: Where, reason: str, key: str) -> None:
         enqueue(session, key, where.payload(self.render("notice", reason=reason)))
@@ -253,7 +341,8 @@ class Answers:
     ) -> None:
         pending = session.exec(
             select(PendingAnswer).where(
-                PendingAnswer.channel == channel, PendingAnswer.message_ts == ts,
+                PendingAnswer.channel == channel,
+                PendingAnswer.message_ts == ts,
                 col(PendingAnswer.resolved_at).is_(None),
             )
         ).first()
@@ -273,11 +362,15 @@ class Answers:
         parsed = parse_update(text)
         where = Where(channel=channel, thread_ts=self._thread_of_receipt(session, previous))
         if not parsed.understood:
-            enqueue(session, f"reply:{channel}:{ts}:{now.timestamp()}",
-                    where.payload(self.render("checkin_help", initiative=initiative)))
+            enqueue(
+                session,
+                f"reply:{channel}:{ts}:{now.timestamp()}",
+                where.payload(self.render("checkin_help", initiative=initiative)),
+            )
             return
-        self._apply(session, now, initiative, previous.period, parsed, user, "message", text,
-                    where, ts)
+        self._apply(
+            session, now, initiative, previous.period, parsed, user, "message", text, where, ts
+        )
 
     def _thread_of_receipt(self, session: Session, checkin: CheckIn) -> str | None:
         receipt = row_of_key(session, f"receipt:{checkin.id}")
@@ -300,10 +393,24 @@ class Answers:
             pending.resolved_at = now
             session.add(pending)
             chosen = self.render("checkin_chosen", initiative=initiative)
-            enqueue(session, f"chosen:{pending.id}", {"channel": channel, "ts": message_ts, **chosen},
-                    method="chat.update")
-            self._apply(session, now, initiative, pending.period, parse_update(pending.text), user,
-                        "message", pending.text, where, pending.message_ts)
+            enqueue(
+                session,
+                f"chosen:{pending.id}",
+                {"channel": channel, "ts": message_ts, **chosen},
+                method="chat.update",
+            )
+            self._apply(
+                session,
+                now,
+                initiative,
+                pending.period,
+                parse_update(pending.text),
+                user,
+                "message",
+                pending.text,
+                where,
+                pending.message_ts,
+            )
         self.deps.delivery.wake()
 
     # -- buttons and the modal ---------------------------------------------------------
@@ -321,8 +428,18 @@ class Answers:
                 self._notice(session, where, reason, f"{reason}:{message_ts}:{now.timestamp()}")
             else:
                 intent = Intent.SKIP if skip else Intent.NO_CHANGE
-                self._apply(session, now, initiative, ref.p, ParsedUpdate(intent=intent), user,
-                            "button", None, where, None)
+                self._apply(
+                    session,
+                    now,
+                    initiative,
+                    ref.p,
+                    ParsedUpdate(intent=intent),
+                    user,
+                    "button",
+                    None,
+                    where,
+                    None,
+                )
         self.deps.delivery.wake()
 
     def submitted(self, *, user: str, initiative_id: int, period: str, answer: Answer) -> None:

@@ -27,8 +27,9 @@ def build_deps(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     client = WebClient(token=token or None, base_url=settings.slack_api_url)
     delivery_config = settings.config.delivery
-    sender = SlackSender(base_url=settings.slack_api_url, token=token,
-                         timeout=delivery_config.timeout_seconds)
+    sender = SlackSender(
+        base_url=settings.slack_api_url, token=token, timeout=delivery_config.timeout_seconds
+    )
     delivery = DeliveryWorker(
         engine=engine,
         sender=sender,
@@ -37,8 +38,14 @@ def build_deps(settings: Settings, *, clock: Callable[[], datetime] | None = Non
         max_attempts=delivery_config.max_attempts,
     )
     renderer = Renderer(settings.config.language, settings.config.prompts_dir)
-    return Deps(settings=settings, engine=engine, renderer=renderer, client=client,
-                delivery=delivery, clock=clock or _utcnow)
+    return Deps(
+        settings=settings,
+        engine=engine,
+        renderer=renderer,
+        client=client,
+        delivery=delivery,
+        clock=clock or _utcnow,
+    )
 
 
 def build_app(
@@ -55,7 +62,9 @@ def build_app(
         raise SettingsError("SLACK_SIGNING_SECRET: required in HTTP mode")
     app = App(
         client=deps.client,
-        signing_secret=settings.signing_secret.get_secret_value() if settings.signing_secret else "",
+        signing_secret=settings.signing_secret.get_secret_value()
+        if settings.signing_secret
+        else "",
         request_verification_enabled=not socket_mode,
         token_verification_enabled=False,
         logger=logging.getLogger("bot.bolt"),
@@ -71,8 +80,11 @@ def _error_handler(deps: Deps) -> Callable[..., BoltResponse | None]:
         log.error("listener failed on %s", _describe(body), exc_info=error)
         if body.get("response_url") or body.get("type") == "block_actions":
             try:
-                respond(response_type="ephemeral", replace_original=False,
-                        **deps.renderer.render("notice", reason="error"))
+                respond(
+                    response_type="ephemeral",
+                    replace_original=False,
+                    **deps.renderer.render("notice", reason="error"),
+                )
             except Exception:
                 log.warning("could not tell the user about the failure", exc_info=True)
         return BoltResponse(status=200, body="")

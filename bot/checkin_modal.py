@@ -16,7 +16,11 @@ from rituals.status import Status
 
 
 def open_modal(
-    deps: Deps, *, trigger_id: str, user: str, initiative_id: int | None = None,
+    deps: Deps,
+    *,
+    trigger_id: str,
+    user: str,
+    initiative_id: int | None = None,
     period: str | None = None,
 ) -> bool:
     """Open the modal on one initiative (or the caller's first); False when they own none."""

@@ -30,7 +30,11 @@ def _dispatch(args: argparse.Namespace, deps: Deps) -> int:
     if args.command == "serve":
         return serve(deps, port=args.port or settings.port, host=args.host, socket=args.socket)
     if args.command == "roadmap":
-        return roadmap_import(deps, args.file) if args.action == "import" else roadmap_export(deps, args.format)
+        return (
+            roadmap_import(deps, args.file)
+            if args.action == "import"
+            else roadmap_export(deps, args.format)
+        )
     if args.command == "ritual":
         return ritual_run(deps, args) if args.action == "run" else ritual_schedule(deps)
     if args.command == "export":
@@ -43,8 +47,9 @@ def _dispatch(args: argparse.Namespace, deps: Deps) -> int:
 def roadmap_import(deps: Deps, path: object) -> int:
     from pathlib import Path
 
-    from bot.roadmap_io import import_roadmap
     from rituals.roadmap import format_errors
+
+    from bot.roadmap_io import import_roadmap
 
     file = Path(str(path))
     try:
@@ -53,16 +58,20 @@ def roadmap_import(deps: Deps, path: object) -> int:
         raise UsageError(f"cannot read {file}: {exc}") from None
     now = deps.clock()
     result = import_roadmap(
-        engine=deps.engine, client=deps.client, text=text,
+        engine=deps.engine,
+        client=deps.client,
+        text=text,
         committees=tuple(deps.settings.config.committees),
-        default_quarter=quarter_of(now, deps.settings.tz), now=now,
+        default_quarter=quarter_of(now, deps.settings.tz),
+        now=now,
     )
     if result.errors:
         print(f"{file}: nothing imported; {len(result.errors)} problem(s) to fix:", file=sys.stderr)
         print(format_errors(result.errors), file=sys.stderr)
         return 1
-    print(f"{file}: {result.created} created, {result.updated} updated, "
-          f"{result.unchanged} unchanged")
+    print(
+        f"{file}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged"
+    )
     return 0
 
 
@@ -75,19 +84,25 @@ def roadmap_export(deps: Deps, fmt: str) -> int:
 
 def ritual_run(deps: Deps, args: argparse.Namespace) -> int:
     if args.name not in JOBS:
-        raise UsageError(f'the "{args.name}" ritual is not available in this version yet; '
-                         f"available: {', '.join(JOBS)}")
+        raise UsageError(
+            f'the "{args.name}" ritual is not available in this version yet; '
+            f"available: {', '.join(JOBS)}"
+        )
     committees = deps.settings.config.committees
     if args.committee and args.committee not in committees:
-        raise UsageError(f'committee "{args.committee}" is not configured; '
-                         f"known: {', '.join(committees) or 'none'}")
+        raise UsageError(
+            f'committee "{args.committee}" is not configured; '
+            f"known: {', '.join(committees) or 'none'}"
+        )
     now = parse_at(args.at, deps.settings.tz) or deps.clock()
     result = run_ritual(deps, args.name, now=now, committee=args.committee)
     left = deps.delivery.drain()
     stats = deps.delivery.stats
     again = "" if result.first_run else " (already run for this period: only what was missing)"
-    print(f"{args.name} {result.period}: {result.queued} message(s) queued{again}; "
-          f"{stats['sent']} delivered, {stats['failed']} failed, {left} pending")
+    print(
+        f"{args.name} {result.period}: {result.queued} message(s) queued{again}; "
+        f"{stats['sent']} delivered, {stats['failed']} failed, {left} pending"
+    )
     return 0 if not left else 1
 
 

@@ -26,8 +26,14 @@ from rituals.models import OutboxMessage
 
 log = logging.getLogger(__name__)
 
-TRANSIENT_ERRORS = {"ratelimited", "internal_error", "fatal_error", "service_unavailable",
-                    "request_timeout", "team_added_to_org"}
+TRANSIENT_ERRORS = {
+    "ratelimited",
+    "internal_error",
+    "fatal_error",
+    "service_unavailable",
+    "request_timeout",
+    "team_added_to_org",
+}
 LEASE = timedelta(seconds=60)
 BATCH = 200
 
@@ -71,8 +77,14 @@ class Outcome:
 class SlackSender:
     """POSTs Web API calls as JSON with httpx; turns every answer into an Outcome."""
 
-    def __init__(self, *, base_url: str, token: str, timeout: float = 10.0,
-                 transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        token: str,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self.client = httpx.Client(
             base_url=base_url,
             headers={"Authorization": f"Bearer {token}"},
@@ -113,8 +125,16 @@ def _seconds(value: str | None) -> float:
 class DeliveryWorker:
     """Sends due outbox rows; `start()` runs it in a thread, `drain()` until nothing is left."""
 
-    def __init__(self, *, engine: Engine, sender: SlackSender, rate: float, burst: int,
-                 max_attempts: int = 8, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        sender: SlackSender,
+        rate: float,
+        burst: int,
+        max_attempts: int = 8,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         self.engine = engine
         self.sender = sender
         self.bucket = TokenBucket(rate, burst)
@@ -201,8 +221,10 @@ class DeliveryWorker:
                 .where(
                     OutboxMessage.state == "pending",
                     col(OutboxMessage.next_attempt_at) <= now,
-                    or_(col(OutboxMessage.claimed_until).is_(None),
-                        col(OutboxMessage.claimed_until) < now),
+                    or_(
+                        col(OutboxMessage.claimed_until).is_(None),
+                        col(OutboxMessage.claimed_until) < now,
+                    ),
                 )
                 .order_by(col(OutboxMessage.id))
                 .limit(BATCH)
@@ -217,8 +239,10 @@ class DeliveryWorker:
                 .where(
                     col(OutboxMessage.id) == row_id,
                     col(OutboxMessage.state) == "pending",
-                    or_(col(OutboxMessage.claimed_until).is_(None),
-                        col(OutboxMessage.claimed_until) < now),
+                    or_(
+                        col(OutboxMessage.claimed_until).is_(None),
+                        col(OutboxMessage.claimed_until) < now,
+                    ),
                 )
                 .values(claimed_until=now + LEASE)
             )
@@ -298,11 +322,12 @@ class DeliveryWorker:
         row.attempts += 1
         row.last_error = outcome.error
         if outcome.transient and row.attempts < self.max_attempts:
-            backoff = min(2 ** row.attempts, 300) * (0.75 + random.random() / 2)
+            backoff = min(2**row.attempts, 300) * (0.75 + random.random() / 2)
             row.next_attempt_at = now + timedelta(seconds=backoff)
             self.stats["retried"] += 1
-            log.warning("outbox %s: %s, retry %d in %.0fs", row.key, outcome.error,
-                        row.attempts, backoff)
+            log.warning(
+                "outbox %s: %s, retry %d in %.0fs", row.key, outcome.error, row.attempts, backoff
+            )
             return
         row.state = "failed"
         self.stats["failed"] += 1
@@ -310,9 +335,9 @@ class DeliveryWorker:
 
     def _pending_count(self) -> int:
         with Session(self.engine) as session:
-            return len(session.exec(
-                select(OutboxMessage.id).where(OutboxMessage.state == "pending")
-            ).all())
+            return len(
+                session.exec(select(OutboxMessage.id).where(OutboxMessage.state == "pending")).all()
+            )
 
     def _seconds_to_next(self) -> float:
         with Session(self.engine) as session:

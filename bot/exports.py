@@ -13,14 +13,23 @@ from sqlmodel import Session, col, select
 from rituals.models import CheckIn, Initiative
 
 CHECKIN_COLUMNS = (
-    "initiative", "owner", "period", "status", "progress", "kpi_value", "blockers",
-    "submitted_at", "source",
+    "initiative",
+    "owner",
+    "period",
+    "status",
+    "progress",
+    "kpi_value",
+    "blockers",
+    "submitted_at",
+    "source",
 )
 
 
 def checkin_rows(engine: Engine, *, history: bool = False) -> list[dict[str, Any]]:
     """Current answers (and, with history, the ones they replaced), oldest first."""
-    query = select(CheckIn, Initiative).join(Initiative, col(Initiative.id) == CheckIn.initiative_id)
+    query = select(CheckIn, Initiative).join(
+        Initiative, col(Initiative.id) == CheckIn.initiative_id
+    )
     if not history:
         query = query.where(col(CheckIn.is_current))
     query = query.order_by(col(CheckIn.period), col(Initiative.title), col(CheckIn.submitted_at))

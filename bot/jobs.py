@@ -67,7 +67,9 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
         query = select(Initiative).where(Initiative.quarter == quarter)
         if committee:
             query = query.where(Initiative.committee == committee)
-        asked = set(session.exec(select(CheckinPrompt.initiative_id).where(CheckinPrompt.period == period)))
+        asked = set(
+            session.exec(select(CheckinPrompt.initiative_id).where(CheckinPrompt.period == period))
+        )
         due = [i for i in prompt_due(session.exec(query).all(), quarter) if i.id not in asked]
         last = _last_answers(session, [i.id for i in due if i.id is not None])
         for initiative in due:
@@ -83,11 +85,17 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
                 ref=PromptRef(i=initiative.id, p=period).dump(),
             )
             session.add(
-                CheckinPrompt(initiative_id=initiative.id, period=period, owner=initiative.owner,
-                              message_key=key, created_at=now)
+                CheckinPrompt(
+                    initiative_id=initiative.id,
+                    period=period,
+                    owner=initiative.owner,
+                    message_key=key,
+                    created_at=now,
+                )
             )
-            enqueue(session, key, {"channel": initiative.owner, **message},
-                    initiative_id=initiative.id)
+            enqueue(
+                session, key, {"channel": initiative.owner, **message}, initiative_id=initiative.id
+            )
     return RunResult("checkin", period, len(due), first)
 
 
@@ -102,8 +110,14 @@ class _AnswerView:
 
 
 def _answer_view(checkin: CheckIn) -> _AnswerView:
-    return _AnswerView(checkin.status, checkin.progress, checkin.kpi_value, checkin.blockers,
-                       checkin.decision_request, checkin.highlights)
+    return _AnswerView(
+        checkin.status,
+        checkin.progress,
+        checkin.kpi_value,
+        checkin.blockers,
+        checkin.decision_request,
+        checkin.highlights,
+    )
 
 
 def run_reminder(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
@@ -122,8 +136,13 @@ def run_reminder(deps: Deps, *, now: datetime, committee: str | None = None) -> 
             prompt.reminded_at = now
             session.add(prompt)
             message = deps.renderer.render("checkin_reminder", initiative=initiative, period=period)
-            queued += enqueue(session, f"reminder:{period}:initiative:{initiative.id}", message,
-                              refers_to=prompt.message_key, initiative_id=initiative.id)
+            queued += enqueue(
+                session,
+                f"reminder:{period}:initiative:{initiative.id}",
+                message,
+                refers_to=prompt.message_key,
+                initiative_id=initiative.id,
+            )
     return RunResult("reminder", period, queued, first)
 
 
@@ -150,9 +169,13 @@ PERIOD_OF: dict[str, Callable[[datetime, Any], str]] = {"checkin": week_of, "rem
 def has_run(deps: Deps, name: str, *, at: datetime, committee: str = "") -> bool:
     period = PERIOD_OF[name](at, deps.settings.tz)
     with Session(deps.engine) as session:
-        return session.exec(
-            select(RitualRun.id).where(
-                RitualRun.ritual == name, RitualRun.period == period,
-                RitualRun.committee == committee,
-            )
-        ).first() is not None
+        return (
+            session.exec(
+                select(RitualRun.id).where(
+                    RitualRun.ritual == name,
+                    RitualRun.period == period,
+                    RitualRun.committee == committee,
+                )
+            ).first()
+            is not None
+        )

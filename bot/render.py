@@ -85,4 +85,6 @@ class Renderer:
         try:
             return json.loads(source)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"prompts/{self.language}/{name}.json.j2 is not valid JSON: {exc}")
+            raise ValueError(
+                f"prompts/{self.language}/{name}.json.j2 is not valid JSON: {exc}"
+            ) from exc

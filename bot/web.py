@@ -27,7 +27,9 @@ class WebApp:
             healthy = ping(self.engine)
             status = "200 OK" if healthy else "503 Service Unavailable"
             body = b"ok\n" if healthy else b"database unreachable\n"
-            start_response(status, [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+            start_response(
+                status, [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))]
+            )
             return [body]
         return self.slack(environ, start_response)
 

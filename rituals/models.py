@@ -145,9 +145,7 @@ class OutboxMessage(SQLModel, table=True):
 
 class RitualRun(SQLModel, table=True):
     __tablename__ = "ritual_run"
-    __table_args__ = (
-        UniqueConstraint("ritual", "period", "committee", name="uq_ritual_run"),
-    )
+    __table_args__ = (UniqueConstraint("ritual", "period", "committee", name="uq_ritual_run"),)
 
     id: int | None = Field(default=None, primary_key=True)
     ritual: str = Field(max_length=20)

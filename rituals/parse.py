@@ -211,8 +211,11 @@ def _segments(reading: _Reading) -> list[tuple[Span, str, str | None]]:
             while bullet := _BULLET_LINE.match(left, end):
                 values.append(reading.original[bullet.start(1) : bullet.end(1)])
                 end = bullet.end()
-        value = None if _is_negated(left, marker.start()) else _join(values)
-        segments.append(((marker.start(), end), str(marker.lastgroup), value))
+        if _is_negated(left, marker.start()):
+            # "no longer blocked by legal": the words after it are left to be read as usual.
+            segments.append((marker.span(), "negated", None))
+            continue
+        segments.append(((marker.start(), end), str(marker.lastgroup), _join(values)))
         cursor = end
     return segments
 
@@ -334,7 +337,8 @@ def _intent(reading: _Reading) -> Intent:
 def _tidy_line(line: str) -> str:
     line = re.sub(r"\(\s*\)", " ", re.sub(r"[ \t]+", " ", line))
     line = re.sub(r"([,;|—–-])(?:\s*[,;:|—–-])+", r"\1", line)
-    return line.strip(" ,;:|—–-•*·")
+    line = re.sub(r"^[\s,;:|]*(?:[-—–•*·](?=\s|$))?", "", line)
+    return line.rstrip(" ,;:|—–-").strip()
 
 
 def _worth_keeping(line: str) -> bool:

@@ -66,8 +66,9 @@ def write_config(folder: Path, *, language: str = "en", extra: str = "") -> Path
     return path
 
 
-def bot_environ(folder: Path, standin: SlackStandIn, database_url: str, language: str = "en"
-                ) -> dict[str, str]:
+def bot_environ(
+    folder: Path, standin: SlackStandIn, database_url: str, language: str = "en"
+) -> dict[str, str]:
     return {
         "SLACK_BOT_TOKEN": standin.token,
         "SLACK_SIGNING_SECRET": SECRET,
@@ -87,8 +88,12 @@ class RunningBot:
 
     _ids = itertools.count(1)
 
-    def __init__(self, environ: dict[str, str], standin: SlackStandIn,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        environ: dict[str, str],
+        standin: SlackStandIn,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.standin = standin
         self.settings = load_settings(environ)
         self.deps: Deps = build_deps(self.settings, clock=clock)
@@ -110,8 +115,15 @@ class RunningBot:
 
     # -- requests as Slack sends them ------------------------------------------------
 
-    def post(self, body: bytes, content_type: str, *, timestamp: int | None = None,
-             signature: str | None = None, headers: dict[str, str] | None = None) -> httpx.Response:
+    def post(
+        self,
+        body: bytes,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        signature: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
         stamp = int(time.time()) if timestamp is None else timestamp
         return self.http.post(
             "/slack/events",
@@ -124,8 +136,9 @@ class RunningBot:
             },
         )
 
-    def event(self, event: dict[str, Any], *, event_id: str | None = None,
-              retry: int | None = None) -> httpx.Response:
+    def event(
+        self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None
+    ) -> httpx.Response:
         envelope = {
             "token": "verification_token",
             "team_id": "T0STANDIN",
@@ -134,18 +147,42 @@ class RunningBot:
             "type": "event_callback",
             "event_id": event_id or f"Ev{next(self._ids):08d}",
             "event_time": int(time.time()),
-            "authorizations": [{"team_id": "T0STANDIN", "user_id": "U0BOT0001", "is_bot": True,
-                                "is_enterprise_install": False}],
+            "authorizations": [
+                {
+                    "team_id": "T0STANDIN",
+                    "user_id": "U0BOT0001",
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
         }
-        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+        headers = (
+            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+            if retry
+            else None
+        )
         return self.post(json.dumps(envelope).encode(), "application/json", headers=headers)
 
-    def dm(self, user: str, text: str, *, thread_ts: str | None = None, ts: str | None = None,
-           event_id: str | None = None) -> tuple[httpx.Response, str]:
+    def dm(
+        self,
+        user: str,
+        text: str,
+        *,
+        thread_ts: str | None = None,
+        ts: str | None = None,
+        event_id: str | None = None,
+    ) -> tuple[httpx.Response, str]:
         """The owner writes to the bot in their DM (or in a thread of it)."""
         ts = ts or f"{time.time():.6f}"
-        event = {"type": "message", "channel": self.standin.dm_channel(user), "user": user,
-                 "text": text, "ts": ts, "event_ts": ts, "channel_type": "im"}
+        event = {
+            "type": "message",
+            "channel": self.standin.dm_channel(user),
+            "user": user,
+            "text": text,
+            "ts": ts,
+            "event_ts": ts,
+            "channel_type": "im",
+        }
         if thread_ts:
             event["thread_ts"] = thread_ts
             event["parent_user_id"] = "U0BOT0001"
@@ -164,28 +201,52 @@ class RunningBot:
             for element in block["elements"]
             if element["action_id"] == action_id
         )
-        return self.interact({
-            "type": "block_actions",
-            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": "T0STANDIN"},
-            "api_app_id": "A0RITUAL1",
-            "token": "verification_token",
-            "container": {"type": "message", "message_ts": message["ts"],
-                          "channel_id": message["channel"], "is_ephemeral": False},
-            "trigger_id": f"{next(self._ids)}.222.trigger",
-            "team": {"id": "T0STANDIN", "domain": "standin"},
-            "channel": {"id": message["channel"], "name": "directmessage"},
-            "message": {"type": "message", "ts": message["ts"], "text": message.get("text", ""),
-                        "blocks": message.get("blocks", [])},
-            "response_url": self.standin.response_url(f"action-{next(self._ids)}"),
-            "actions": [{**button, "block_id": "b", "action_ts": f"{time.time():.6f}"}],
-        })
+        return self.interact(
+            {
+                "type": "block_actions",
+                "user": {
+                    "id": user,
+                    "username": user.lower(),
+                    "name": user.lower(),
+                    "team_id": "T0STANDIN",
+                },
+                "api_app_id": "A0RITUAL1",
+                "token": "verification_token",
+                "container": {
+                    "type": "message",
+                    "message_ts": message["ts"],
+                    "channel_id": message["channel"],
+                    "is_ephemeral": False,
+                },
+                "trigger_id": f"{next(self._ids)}.222.trigger",
+                "team": {"id": "T0STANDIN", "domain": "standin"},
+                "channel": {"id": message["channel"], "name": "directmessage"},
+                "message": {
+                    "type": "message",
+                    "ts": message["ts"],
+                    "text": message.get("text", ""),
+                    "blocks": message.get("blocks", []),
+                },
+                "response_url": self.standin.response_url(f"action-{next(self._ids)}"),
+                "actions": [{**button, "block_id": "b", "action_ts": f"{time.time():.6f}"}],
+            }
+        )
 
-    def command(self, user: str, command: str, text: str = "", channel: str = "D0SOMEDM1") -> httpx.Response:
+    def command(
+        self, user: str, command: str, text: str = "", channel: str = "D0SOMEDM1"
+    ) -> httpx.Response:
         form = {
-            "token": "verification_token", "team_id": "T0STANDIN", "team_domain": "standin",
-            "channel_id": channel, "channel_name": "directmessage", "user_id": user,
-            "user_name": user.lower(), "command": command, "text": text,
-            "api_app_id": "A0RITUAL1", "is_enterprise_install": "false",
+            "token": "verification_token",
+            "team_id": "T0STANDIN",
+            "team_domain": "standin",
+            "channel_id": channel,
+            "channel_name": "directmessage",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": "A0RITUAL1",
+            "is_enterprise_install": "false",
             "response_url": self.standin.response_url(f"command-{next(self._ids)}"),
             "trigger_id": f"{next(self._ids)}.333.trigger",
         }
@@ -196,21 +257,39 @@ class RunningBot:
         state: dict[str, dict[str, Any]] = {}
         for block_id, value in values.items():
             if block_id in ("status", "initiative"):
-                state[block_id] = {"value": {"type": "static_select",
-                                             "selected_option": {"value": str(value)}}}
+                state[block_id] = {
+                    "value": {"type": "static_select", "selected_option": {"value": str(value)}}
+                }
             elif block_id in ("progress", "kpi"):
                 state[block_id] = {"value": {"type": "number_input", "value": str(value)}}
             else:
                 state[block_id] = {"value": {"type": "plain_text_input", "value": value}}
-        submitted = {**view, "id": "V0MODAL01", "team_id": "T0STANDIN", "state": {"values": state},
-                     "hash": "1.abc", "app_id": "A0RITUAL1", "bot_id": "B0BOT0001"}
-        return self.interact({
-            "type": "view_submission",
-            "team": {"id": "T0STANDIN", "domain": "standin"},
-            "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": "T0STANDIN"},
-            "api_app_id": "A0RITUAL1", "token": "verification_token",
-            "trigger_id": f"{next(self._ids)}.444.trigger", "view": submitted, "response_urls": [],
-        })
+        submitted = {
+            **view,
+            "id": "V0MODAL01",
+            "team_id": "T0STANDIN",
+            "state": {"values": state},
+            "hash": "1.abc",
+            "app_id": "A0RITUAL1",
+            "bot_id": "B0BOT0001",
+        }
+        return self.interact(
+            {
+                "type": "view_submission",
+                "team": {"id": "T0STANDIN", "domain": "standin"},
+                "user": {
+                    "id": user,
+                    "username": user.lower(),
+                    "name": user.lower(),
+                    "team_id": "T0STANDIN",
+                },
+                "api_app_id": "A0RITUAL1",
+                "token": "verification_token",
+                "trigger_id": f"{next(self._ids)}.444.trigger",
+                "view": submitted,
+                "response_urls": [],
+            }
+        )
 
     # -- what happened ---------------------------------------------------------------
 

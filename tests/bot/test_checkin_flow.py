@@ -22,9 +22,18 @@ def seed(bot: RunningBot, *rows: tuple[str, str]) -> list[Initiative]:
     """Initiatives of this quarter: (title, owner)."""
     with Session(bot.deps.engine, expire_on_commit=False) as session:
         initiatives = [
-            Initiative(title=title, owner=owner, quarter="2026-Q4", kpi_name="Délai moyen",
-                       kpi_unit="jours", kpi_baseline=9.0, kpi_target=5.0, committee="comex",
-                       objective="Serve customers faster", due=date(2026, 12, 18))
+            Initiative(
+                title=title,
+                owner=owner,
+                quarter="2026-Q4",
+                kpi_name="Délai moyen",
+                kpi_unit="jours",
+                kpi_baseline=9.0,
+                kpi_target=5.0,
+                committee="comex",
+                objective="Serve customers faster",
+                due=date(2026, 12, 18),
+            )
             for title, owner in rows
         ]
         session.add_all(initiatives)
@@ -70,9 +79,17 @@ def test_checkin_dms_each_owner_once_per_initiative_and_a_rerun_sends_nothing(
     assert sorted(c.params["channel"] for c in posts) == [OWNER, OWNER, OTHER]
     prompts = dm(standin, OWNER)
     assert {"Onboarding standard", "ERP phase 2"} == {
-        title for title in ("Onboarding standard", "ERP phase 2") for p in prompts if title in texts(p)
+        title
+        for title in ("Onboarding standard", "ERP phase 2")
+        for p in prompts
+        if title in texts(p)
     }
-    buttons = [e["action_id"] for b in prompts[0]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    buttons = [
+        e["action_id"]
+        for b in prompts[0]["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
     assert buttons == ["checkin_update", "checkin_no_change", "checkin_skip"]
     assert "target *5 jours*" in texts(prompts[0])
 
@@ -94,12 +111,21 @@ def test_a_french_thread_reply_is_understood_stored_and_confirmed(
     bot.settled()
 
     [checkin] = current(bot)
-    assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.blockers, checkin.source) == (
-        "on_track", 60, 4.5, "le juridique", "message")
+    assert (
+        checkin.status,
+        checkin.progress,
+        checkin.kpi_value,
+        checkin.blockers,
+        checkin.source,
+    ) == ("on_track", 60, 4.5, "le juridique", "message")
     assert checkin.period == "2026-W48"
     receipt = dm(standin, OWNER)[-1]
     assert receipt["thread_ts"] == erp["ts"]
-    assert "ERP phase 2" in texts(receipt) and "60%" in texts(receipt) and "le juridique" in texts(receipt)
+    assert (
+        "ERP phase 2" in texts(receipt)
+        and "60%" in texts(receipt)
+        and "le juridique" in texts(receipt)
+    )
     assert "Correct" in texts(receipt)
 
 
@@ -112,7 +138,11 @@ def test_a_plain_english_dm_from_a_single_initiative_owner_is_recorded(
 
     [checkin] = current(bot)
     assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.blockers) == (
-        "on_track", 80, 12.3, None)
+        "on_track",
+        80,
+        12.3,
+        None,
+    )
     assert "Price review by segment" in texts(dm(standin, OTHER)[-1])
 
 
@@ -133,7 +163,8 @@ def test_an_owner_of_several_initiatives_is_asked_which_and_the_answer_is_stored
     titles = {i.id: i.title for i in bot.rows(Initiative)}
     assert titles[checkin.initiative_id] == "ERP phase 2"
     assert "Recorded for *ERP phase 2*" in texts(standin.messages(OWNER)[-2]) or any(
-        "Recorded for" in texts(m) for m in dm(standin, OWNER))
+        "Recorded for" in texts(m) for m in dm(standin, OWNER)
+    )
 
     bot.click(OWNER, question, "checkin_choose_2")  # a second click changes nothing
     bot.settled()
@@ -170,7 +201,9 @@ def test_a_later_answer_replaces_the_current_one_and_history_is_kept(
     bot.settled()
     rows = sorted(bot.rows(CheckIn), key=lambda c: c.id)
     assert [(c.status, c.progress, c.is_current) for c in rows] == [
-        ("at_risk", 40, False), ("on_track", 55, True)]
+        ("at_risk", 40, False),
+        ("on_track", 55, True),
+    ]
     assert "replaced" in texts(dm(standin, OWNER)[-1])
 
 
@@ -178,17 +211,33 @@ def test_an_edited_message_updates_its_checkin(bot: RunningBot, standin: SlackSt
     seed(bot, ("Onboarding standard", OWNER))
     _, ts = bot.dm(OWNER, "amber 40%")
     channel = standin.dm_channel(OWNER)
-    bot.event({
-        "type": "message", "subtype": "message_changed", "hidden": True, "channel": channel,
-        "channel_type": "im", "ts": f"{time.time():.6f}", "event_ts": f"{time.time():.6f}",
-        "message": {"type": "message", "user": OWNER, "text": "amber 45% kpi 7", "ts": ts,
-                    "edited": {"user": OWNER, "ts": f"{time.time():.6f}"}},
-        "previous_message": {"type": "message", "user": OWNER, "text": "amber 40%", "ts": ts},
-    })
+    bot.event(
+        {
+            "type": "message",
+            "subtype": "message_changed",
+            "hidden": True,
+            "channel": channel,
+            "channel_type": "im",
+            "ts": f"{time.time():.6f}",
+            "event_ts": f"{time.time():.6f}",
+            "message": {
+                "type": "message",
+                "user": OWNER,
+                "text": "amber 45% kpi 7",
+                "ts": ts,
+                "edited": {"user": OWNER, "ts": f"{time.time():.6f}"},
+            },
+            "previous_message": {"type": "message", "user": OWNER, "text": "amber 40%", "ts": ts},
+        }
+    )
     bot.settled()
     [checkin] = current(bot)
     assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.message_ts) == (
-        "at_risk", 45, 7.0, ts)
+        "at_risk",
+        45,
+        7.0,
+        ts,
+    )
 
 
 def test_slack_redeliveries_and_the_bots_own_messages_are_processed_once_or_not_at_all(
@@ -198,8 +247,16 @@ def test_slack_redeliveries_and_the_bots_own_messages_are_processed_once_or_not_
     _, ts = bot.dm(OWNER, "green 30%", event_id="Ev0REPEAT1")
     bot.dm(OWNER, "green 30%", event_id="Ev0REPEAT1", ts=ts)  # Slack's retry
     bot.dm(OWNER, "green 30%", event_id="Ev0OTHER01", ts=ts)  # same message, new envelope
-    bot.event({"type": "message", "channel": standin.dm_channel(OWNER), "bot_id": "B0BOT0001",
-               "text": "green 99%", "ts": f"{time.time():.6f}", "channel_type": "im"})
+    bot.event(
+        {
+            "type": "message",
+            "channel": standin.dm_channel(OWNER),
+            "bot_id": "B0BOT0001",
+            "text": "green 99%",
+            "ts": f"{time.time():.6f}",
+            "channel_type": "im",
+        }
+    )
     bot.settled()
     assert len(bot.rows(CheckIn)) == 1
     assert len([m for m in dm(standin, OWNER) if "Update recorded" in texts(m)]) == 1
@@ -222,11 +279,14 @@ def test_no_change_repeats_the_last_status_and_skip_spares_the_owner_the_reminde
     bot.settled()
     latest = [c for c in current(bot) if c.period == "2026-W49"]
     assert [(c.status, c.progress, c.blockers, c.source) for c in latest] == [
-        ("off_track", 20, "budget freeze", "button")]
+        ("off_track", 20, "budget freeze", "button")
+    ]
 
     run_ritual(bot.deps, "reminder", now=TUESDAY + timedelta(days=8))
     bot.settled()
-    assert not [c for c in standin.calls("chat.postMessage") if "reminder" in json.dumps(c.params).lower()]
+    assert not [
+        c for c in standin.calls("chat.postMessage") if "reminder" in json.dumps(c.params).lower()
+    ]
 
 
 def test_the_reminder_nudges_only_those_who_have_not_answered_once_in_the_thread(
@@ -258,14 +318,28 @@ def test_update_opens_the_modal_and_the_submission_is_stored_with_a_receipt(
     view = opened.params["view"]
     assert view["callback_id"] == "checkin_modal"
 
-    response = bot.submit(OWNER, view, {"status": "at_risk", "progress": 35, "kpi": "6.5",
-                                        "blockers": "hiring freeze", "decision": "Extend budget?"})
+    response = bot.submit(
+        OWNER,
+        view,
+        {
+            "status": "at_risk",
+            "progress": 35,
+            "kpi": "6.5",
+            "blockers": "hiring freeze",
+            "decision": "Extend budget?",
+        },
+    )
     assert response.status_code == 200 and response.content in (b"", b"{}")
     bot.settled()
     [checkin] = current(bot)
-    assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.blockers,
-            checkin.decision_request, checkin.source) == (
-        "at_risk", 35, 6.5, "hiring freeze", "Extend budget?", "modal")
+    assert (
+        checkin.status,
+        checkin.progress,
+        checkin.kpi_value,
+        checkin.blockers,
+        checkin.decision_request,
+        checkin.source,
+    ) == ("at_risk", 35, 6.5, "hiring freeze", "Extend budget?", "modal")
     receipt = dm(standin, OWNER)[-1]
     assert receipt["thread_ts"] == prompt["ts"] and "hiring freeze" in texts(receipt)
 
@@ -277,8 +351,10 @@ def test_a_bad_modal_value_is_shown_in_the_form_and_nothing_is_stored(
     bot.command(OWNER, "/checkin")
     [opened] = standin.calls("views.open")
     response = bot.submit(OWNER, opened.params["view"], {"status": "on_track", "progress": "140"})
-    assert response.json() == {"response_action": "errors",
-                               "errors": {"progress": "Write a whole number from 0 to 100, e.g. 60."}}
+    assert response.json() == {
+        "response_action": "errors",
+        "errors": {"progress": "Write a whole number from 0 to 100, e.g. 60."},
+    }
     assert bot.rows(CheckIn) == []
 
 
@@ -309,13 +385,26 @@ def test_forged_unsigned_and_stale_requests_are_refused_and_change_nothing(
     bot: RunningBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
-    body = json.dumps({"type": "event_callback", "event_id": "Ev0FORGED1", "event": {
-        "type": "message", "channel": standin.dm_channel(OWNER), "user": OWNER,
-        "text": "green 99%", "ts": "1.2", "channel_type": "im"}}).encode()
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "event_id": "Ev0FORGED1",
+            "event": {
+                "type": "message",
+                "channel": standin.dm_channel(OWNER),
+                "user": OWNER,
+                "text": "green 99%",
+                "ts": "1.2",
+                "channel_type": "im",
+            },
+        }
+    ).encode()
     now = int(time.time())
     forged = bot.post(body, "application/json", signature=sign(body, now, secret="not-the-secret"))
     stale = bot.post(body, "application/json", timestamp=now - 301)
-    unsigned = bot.http.post("/slack/events", content=body, headers={"Content-Type": "application/json"})
+    unsigned = bot.http.post(
+        "/slack/events", content=body, headers={"Content-Type": "application/json"}
+    )
     assert [r.status_code for r in (forged, stale, unsigned)] == [401, 401, 401]
     assert bot.rows(CheckIn) == [] and bot.rows(ProcessedEvent) == []
     assert standin.calls() == []

@@ -36,7 +36,7 @@ def test_every_subscribed_event_and_command_has_a_listener(manifest: dict, bot) 
         )
         assert listener_found, f"no listener for the subscribed event {event}"
     for command in commands:
-        found = any(_matches(l, {"command": command}) for l in bot.app._listeners)
+        found = any(_matches(lst, {"command": command}) for lst in bot.app._listeners)
         assert found, f"no listener for {command}"
 
 

@@ -20,10 +20,14 @@ def register(app: App, deps: Deps) -> None:
         ack()
         ref = PromptRef.model_validate_json(body["actions"][0]["value"])
         user = body["user"]["id"]
-        if not open_modal(deps, trigger_id=body["trigger_id"], user=user, initiative_id=ref.i,
-                          period=ref.p):
-            respond(response_type="ephemeral", replace_original=False,
-                    **deps.renderer.render("notice", reason="no_initiatives"))
+        if not open_modal(
+            deps, trigger_id=body["trigger_id"], user=user, initiative_id=ref.i, period=ref.p
+        ):
+            respond(
+                response_type="ephemeral",
+                replace_original=False,
+                **deps.renderer.render("notice", reason="no_initiatives"),
+            )
 
     def no_change_or_skip(ack: Ack, body: dict[str, Any]) -> None:
         ack()

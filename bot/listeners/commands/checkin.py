@@ -15,6 +15,8 @@ def register(app: App, deps: Deps) -> None:
     def checkin(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         ack()
         if not open_modal(deps, trigger_id=command["trigger_id"], user=command["user_id"]):
-            respond(response_type="ephemeral", **deps.renderer.render("notice", reason="no_initiatives"))
+            respond(
+                response_type="ephemeral", **deps.renderer.render("notice", reason="no_initiatives")
+            )
 
     app.command(Command.CHECKIN.value)(checkin)

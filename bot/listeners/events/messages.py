@@ -42,7 +42,10 @@ def _edited(answers: Answers, body: dict[str, Any], event: dict[str, Any]) -> No
         return  # an unfurl or a reaction, not an edit of the words
     edited_ts = (message.get("edited") or {}).get("ts", event.get("event_ts", ""))
     answers.edited(
-        keys=[f"event:{body.get('event_id')}", f"edit:{event['channel']}:{message['ts']}:{edited_ts}"],
+        keys=[
+            f"event:{body.get('event_id')}",
+            f"edit:{event['channel']}:{message['ts']}:{edited_ts}",
+        ],
         user=message["user"],
         channel=event["channel"],
         ts=message["ts"],
