@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
         "--history", action="store_true", help="also the answers later replaced in the same period"
     )
 
-    commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
+    demo = commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
+    demo.add_argument("--language", choices=("en", "fr"), default="en")
     return parser
 
 
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo":
             from bot.demo import run_demo
 
-            return run_demo()
+            return run_demo(language=args.language)
         settings = load_settings()
         return cli.dispatch(args, settings)
     except (SettingsError, UsageError) as exc:

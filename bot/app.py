@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -70,6 +71,8 @@ def build_app(
         logger=logging.getLogger("bot.bolt"),
         process_before_response=process_before_response,
     )
+    if not process_before_response and deps.work_pool is None:
+        deps.work_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="after-ack")
     listeners.register(app, deps)
     app.error(_error_handler(deps))
     return app

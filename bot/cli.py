@@ -47,9 +47,8 @@ def _dispatch(args: argparse.Namespace, deps: Deps) -> int:
 def roadmap_import(deps: Deps, path: object) -> int:
     from pathlib import Path
 
-    from rituals.roadmap import format_errors
-
     from bot.roadmap_io import import_roadmap
+    from rituals.roadmap import format_errors
 
     file = Path(str(path))
     try:

@@ -43,27 +43,32 @@ class ParsedUpdate:
         return any(value is not None for value in found)
 
 
-# Every pattern below is written against the folded text: lower case, no accents, ' for ’.
+# Every pattern below reads the folded text: lower case, no accents, ' for ’, plain spaces.
 _LATE = (
     r"late(?![ \t]+(?:jan|feb|fev|mar|apr|avr|may|mai|jun|juin|jul|aug|aou|sep|oct|nov|dec"
     r"|q[1-4]|h[12]|this|next|last|in|week|month|quarter|morning|afternoon|evening|\d))"
 )
 _STATUS_WORDS = {
-    Status.ON_TRACK: r"on[ -]?track|green|verte?s?|en bonne voie|ok|okay|en avance|ahead of schedule"
-    r"|🟢|:large_green_circle:|:green_circle:",
+    Status.ON_TRACK: r"on[ -]?track|green|verte?s?|en bonne voie|ok|okay|en avance"
+    r"|ahead of schedule|🟢|:large_green_circle:|:green_circle:",
     Status.AT_RISK: r"at[ -]?risk|amber|orange|yellow|jaune|a risque|en risque|risque de retard"
     r"|(?:leger|petit) retard|(?:legerement|un peu) en retard|slightly (?:late|behind)|slipping"
-    r"|a surveiller|🟡|🟠|:large_yellow_circle:|:large_orange_circle:|:yellow_circle:|:orange_circle:",
+    r"|a surveiller|🟡|🟠|:large_yellow_circle:|:large_orange_circle:|:yellow_circle:"
+    r"|:orange_circle:",
     Status.OFF_TRACK: rf"off[ -]?track|red|rouge|bloquee?s?|blocked|stuck|en retard|de retard"
-    rf"|behind schedule|{_LATE}|🔴|:red_circle:",
+    rf"|retard (?:de \d+|d'une?) ?(?:j|jours?|sem|semaines?|mois)|behind schedule|{_LATE}"
+    r"|🔴|:red_circle:",
     Status.DONE: r"done|terminee?s?|finie?s?|finished|livree?s?|completed|achevee?s?|shipped"
     r"|delivered|✅|:white_check_mark:|:heavy_check_mark:",
 }
-_ANY_STATUS = "|".join(_STATUS_WORDS.values())
+_ANY_STATUS = rf"(?<!\w)(?:{'|'.join(_STATUS_WORDS.values())})(?!\w)"
 _STATUS = re.compile(
     "|".join(rf"(?<!\w)(?P<{s.value}>{words})(?!\w)" for s, words in _STATUS_WORDS.items())
 )
-_NUMBER = r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_NUMBER = (
+    r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+,\d+"
+    r"|\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+)
 _ARROW = r"[ \t]*(?:→|->|=>|⇒|➡\ufe0f?)[ \t]*"
 _UNIT = (
     r"(?:[ \t]?(?:%|k?€|m€|\$|£|(?:j|jrs?|jours?|d|days?|h|hrs?|hours?|heures?|mins?|minutes?"
@@ -77,30 +82,35 @@ _KPI = re.compile(
 _PROGRESS = re.compile(
     r"(?<!\w)(?:progress|progression|avancement|completion)[ \t]*(?:[:=]|(?:at|a|de|of|is|est)"
     r"(?!\w))?[ \t]*(?P<keyword>[-+−]?\d+(?:[.,]\d+)?)(?![\d.,]*\d)(?:[ \t]?%)?"
-    rf"|(?<![\w.,+\-−])(?P<percent>[-+−]?\d+(?:[.,]\d+)?)[ \t]?%(?P<superseded>{_ARROW}[-+−]?\d)?"
+    r"|(?<![\w.,+\-−])(?P<percent>[-+−]?\d+(?:[.,]\d+)?)[ \t]?%"
 )
 _MARKERS = re.compile(
     r"(?<!\w)(?:"
     r"(?P<blocked>(?:bloquee?s?|blocked|stuck)(?:[ \t]+(?:par|by|on|sur)(?!\w)|[ \t]*:))"
     r"|(?P<waiting>(?:waiting (?:for|on)|en attente (?:de|du|des))(?!\w)|en attente d')"
-    r"|(?P<blocker>(?:blockers?|blocking points?|bloquants?|points? bloquants?|blocages?|bloqueurs?"
-    r"|impediments?)(?:[ \t]*:|[ \t]+[-—–](?=[ \t])))"
+    r"|(?P<blocker>(?:blockers?|blocking points?|bloquants?|points? bloquants?|blocages?"
+    r"|bloqueurs?|impediments?)(?:[ \t]*:|[ \t]+[-—–](?=[ \t])))"
     r"|(?P<decision>(?:(?:need(?:s|ed)?|requires?) an? (?:decision|arbitration)"
     r"|besoin d'(?:une? )?(?:decision|arbitrage))(?:[ \t]+(?:on|about|regarding|sur|concernant))?"
     r"[ \t]*:?|(?:decisions?|arbitrages?)(?:[ \t]+(?:needed|required|requested|requise?s?"
-    r"|necessaires?|attendue?s?|demandee?s?)(?:[ \t]+(?:on|about|sur|concernant))?[ \t]*:?|[ \t]*:))"
-    r")"
+    r"|necessaires?|attendue?s?|demandee?s?)(?:[ \t]+(?:on|about|sur|concernant))?[ \t]*:?"
+    r"|[ \t]*:)))"
 )
 _NO_BLOCKERS = re.compile(
     r"(?<!\w)(?:no (?:blockers?|blocking (?:issues?|points?)|impediments?)|nothing blocking"
     r"|(?:pas de|aucune?|sans|zero) (?:blocages?|bloquants?|points? bloquants?))(?!\w)"
 )
 _NONE_VALUE = re.compile(
-    rf"\W*(?:none|nothing|n/?a|nope|no|non|aucune?|rien|neant|ras|nada|pas (?:besoin|pour l'instant"
-    rf"|pour le moment)|not (?:yet|now|needed)|{_NO_BLOCKERS.pattern})?\W*"
+    r"\W*(?:none|nothing|n/?a|nope|no|non|aucune?|rien|neant|ras|nada|not (?:yet|now|needed)"
+    rf"|pas (?:besoin|pour l'instant|pour le moment)|{_NO_BLOCKERS.pattern})?\W*"
 )
-_FIELD_AHEAD = rf"[ \t]*(?:[-+]?\d+(?:[.,]\d+)?[ \t]?%|kpis?(?!\w)|progress|avancement|eta(?!\w)|(?<!\w)(?:{_ANY_STATUS})(?!\w))"
+_FIELD_AHEAD = (
+    r"[ \t]*(?:[-+]?\d+(?:[.,]\d+)?[ \t]?%|kpis?(?!\w)|progress|avancement|eta(?!\w)"
+    rf"|{_ANY_STATUS})"
+)
 _CLAUSE_END = re.compile(rf"\n|[;|]|[ \t][-—–][ \t]|[.!?](?=\s|\Z)|,(?={_FIELD_AHEAD})")
+_SUPERSEDED = re.compile(rf"{_ARROW}[-+−]?\d")
+_CLAUSE_BREAK = re.compile(r"([,;.!?·|]+(?:\s+|$)|\s+[—–-]\s+)")
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*•·–—]|\d+[.)])[ \t]+([^\n]*)")
 _INTENTS = re.compile(
     r"(?<!\w)(?:(?P<skip>skip(?:ping)?(?: (?:for )?this week)?|je passe(?: mon tour)?"
@@ -111,29 +121,37 @@ _INTENTS = re.compile(
     r"|(?:pareil|comme) (?:que )?la semaine (?:derniere|passee)))(?!\w)"
 )
 _SLACK_MARKUP = re.compile(r"<[^<>\n]*>|https?://\S+")
+_NOT_WORDS = re.compile(r"<[@#!][^<>\n]*>|:[\w+-]+:")
 _LAST_WORDS = re.compile(r"(?<![\w'])(?:([\w']+)[ \t]+)?([\w']+)[ \t]*[:=]?[ \t]*\Z")
 _PAST_AFTER = re.compile(
-    r"[ \t]*\(?[ \t]*(?:last week|la semaine (?:derniere|passee)|previously|auparavant|[sw]-1)(?!\w)"
+    r"[ \t]*\(?[ \t]*(?:last week|la semaine (?:derniere|passee)|previously|auparavant|[sw]-1)"
+    r"(?!\w)"
 )
 _OBJECT_AFTER = re.compile(
     r"[ \t]+(?:l'|(?:the|a|an|our|my|their|la|le|les|un|une|nos|notre|des|du)(?!\w))"
-    r"(?![ \t]*(?:\d|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday))"
+    r"(?![ \t]*(?:\d|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday"
+    r"|friday))"
 )
-_NEGATORS = frozenset(
-    "not no never isn't aren't wasn't won't pas plus jamais non sans aucun aucune".split()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NEGATORS = _words("not no never isn't aren't wasn't won't pas plus jamais non sans aucun aucune")
+_ADVERBS = _words(
+    "yet really quite totally fully completely entirely longer so too"
+    " encore vraiment totalement completement entierement tout trop si"
 )
-_ADVERBS = frozenset(
-    "yet really quite totally fully completely entirely longer so too encore vraiment totalement"
-    " completement entierement tout trop si".split()
-)
-_PAST = frozenset("was were etait ete previously from auparavant".split())
-_SUBJECTS = frozenset("on je il elle qui nous le un du ce mon son ton".split())
-_NOT_PROGRESS = frozenset("vs versus was etait target cible objectif goal from".split())
-_FILLER = frozenset(
-    "status statut update maj point hebdo weekly rag meteo still toujours overall global globalement"
-    " now maintenant currently actuellement and et but mais so donc we are is on est c'est we're"
-    " nous sommes this week cette semaine the le la les de du des a at en kpi progress avancement"
-    " blocker blockers done complete fait not pas hi hello bonjour thanks thank you merci ok".split()
+_PAST = _words("was were etait ete previously from auparavant")
+_SUBJECTS = _words("on je il elle qui nous le un du ce mon son ton")
+_NOT_PROGRESS = _words("vs versus was etait target cible objectif goal from")
+_FILLER = _words(
+    "status statut update maj point hebdo weekly rag meteo still toujours overall global"
+    " globalement now maintenant currently actuellement and et but mais so donc we are is on est"
+    " c'est we're nous sommes this week cette semaine the le la les de du des a at en kpi progress"
+    " avancement blocker blockers done complete fait not pas hi hello bonjour thanks thank you"
+    " merci ok no non realise running"
 )
 
 
@@ -161,7 +179,7 @@ class _Reading:
 
     def __init__(self, text: str) -> None:
         self.original = unicodedata.normalize("NFC", text)
-        self.left = "".join(_fold(char) for char in self.original)
+        self.left = _folded(self.original)
         self.understood: list[Span] = []
 
     def hide(self, spans: Iterable[Span]) -> None:
@@ -179,8 +197,8 @@ class _Reading:
         chars = list(self.original)
         for start, end in self.understood:
             chars[start:end] = ["\n" if c == "\n" else " " for c in chars[start:end]]
-        lines = (_tidy_line(line) for line in "".join(chars).split("\n"))
-        return "\n".join(line for line in lines if _worth_keeping(line)) or None
+        lines = (_kept_clauses(line) for line in "".join(chars).split("\n"))
+        return "\n".join(line for line in lines if line) or None
 
 
 def _fold(char: str) -> str:
@@ -203,21 +221,27 @@ def _segments(reading: _Reading) -> list[tuple[Span, str, str | None]]:
     for index, marker in enumerate(markers):
         if marker.start() < cursor:
             continue
+        if _is_negated(left, marker.start()):
+            # "no longer blocked by legal": the words after it are left to be read as usual.
+            segments.append((marker.span(), "negated", None))
+            continue
         limit = markers[index + 1].start() if index + 1 < len(markers) else len(left)
-        end = _clause_end(left, marker.end(), limit)
+        end = _clause_end(left, _skip(left, marker.end(), " \t:=>→—–-"), limit)
         start = marker.start() if marker.lastgroup == "waiting" else marker.end()
         values = [reading.original[start:end]]
         if not _tidy(values[0]) and left.startswith("\n", end):
             while bullet := _BULLET_LINE.match(left, end):
                 values.append(reading.original[bullet.start(1) : bullet.end(1)])
                 end = bullet.end()
-        if _is_negated(left, marker.start()):
-            # "no longer blocked by legal": the words after it are left to be read as usual.
-            segments.append((marker.span(), "negated", None))
-            continue
         segments.append(((marker.start(), end), str(marker.lastgroup), _join(values)))
         cursor = end
     return segments
+
+
+def _skip(text: str, position: int, chars: str) -> int:
+    while position < len(text) and text[position] in chars:
+        position += 1
+    return position
 
 
 def _clause_end(left: str, start: int, limit: int) -> int:
@@ -251,7 +275,7 @@ def _kpi(reading: _Reading) -> float | None:
 
 
 def _progress(reading: _Reading) -> int | None:
-    """An explicit "progress 60" wins over a bare "60%"; out-of-range or signed values are ignored."""
+    """An explicit "progress 60" wins over a bare "60%"; signed or out-of-range ones are ignored."""
     candidates = list(_PROGRESS.finditer(reading.left))
     for wanted in ("keyword", "percent"):
         for found in candidates:
@@ -268,7 +292,7 @@ def _progress_value(left: str, found: re.Match[str]) -> int | None:
         return None
     if found["percent"]:
         # A bare decimal percentage ("conversion 3,2%") is a metric, not the initiative's progress.
-        if found["superseded"] or not value.is_integer():
+        if _SUPERSEDED.match(left, found.end()) or not value.is_integer():
             return None
         if set(_words_before(left, found.start())) & _NOT_PROGRESS:
             return None
@@ -283,15 +307,18 @@ def _to_float(raw: str) -> float:
 
 
 def _status(reading: _Reading, progress: int | None, *, blocked: bool) -> Status | None:
-    """The first explicit status wins; "done" yields to any other one and to progress below 100."""
+    """The first explicit status wins, except that a bare "ok" yields to any other status, and
+    "done" to any but "ok" and to progress below 100 ("design done, build at 60%")."""
     hits = [hit for hit in map(_status_hit, _STATUS.finditer(reading.left)) if hit]
-    others = [status for status, _ in hits if status is not Status.DONE]
-    if others:
-        status: Status | None = others[0]
-    elif hits and progress in (None, 100):
-        status = Status.DONE
-    else:
-        status = Status.OFF_TRACK if blocked else None
+    done = [status for status, _ in hits if status is Status.DONE]
+    others = [(status, reading.left[a:b]) for status, (a, b) in hits if status is not Status.DONE]
+    tiers = (
+        [status for status, text in others if (status, text[:2]) != (Status.ON_TRACK, "ok")],
+        done if progress in (None, 100) else [],
+        [status for status, _ in others],
+        [Status.OFF_TRACK] if blocked else [],
+    )
+    status = next((tier[0] for tier in tiers if tier), None)
     reading.take(span for hit_status, span in hits if hit_status is status)
     return status
 
@@ -334,13 +361,22 @@ def _intent(reading: _Reading) -> Intent:
     return Intent(str(found.lastgroup))
 
 
+def _kept_clauses(line: str) -> str:
+    """The clauses of a leftover line that say something beyond filler words and emoji."""
+    parts = _CLAUSE_BREAK.split(line)
+    clauses = zip(parts[::2], [*parts[1::2], ""], strict=True)
+    return _tidy_line("".join(clause + end for clause, end in clauses if _worth_keeping(clause)))
+
+
+def _worth_keeping(clause: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w']*", _folded(_NOT_WORDS.sub(" ", clause)))
+    return any(word not in _FILLER for word in words)
+
+
 def _tidy_line(line: str) -> str:
     line = re.sub(r"\(\s*\)", " ", re.sub(r"[ \t]+", " ", line))
-    line = re.sub(r"([,;|—–-])(?:\s*[,;:|—–-])+", r"\1", line)
-    line = re.sub(r"^[\s,;:|]*(?:[-—–•*·](?=\s|$))?", "", line)
-    return line.rstrip(" ,;:|—–-").strip()
-
-
-def _worth_keeping(line: str) -> bool:
-    words = re.findall(r"[^\W\d_][\w']*", _folded(re.sub(r":[\w+-]+:", " ", line)))
-    return any(word not in _FILLER for word in words)
+    line = re.sub(r"([,;|—–-])(?:\s*[,;:|—–-])+", r"\1", re.sub(r" +([,.])", r"\1", line))
+    line = re.sub(r"^(?:[\s,;|.]|:(?![\w+-]+:))*(?:[-—–•*·](?=\s|$))?", "", line).strip()
+    while line and line[-1] in ",;:|—–-· " and not re.search(r":[\w+-]+:$", line):
+        line = line[:-1]
+    return line

@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bot.simulate import LocalBot
 from bot.standin import SlackStandIn
-from tests.slackbot import PEOPLE, RunningBot, bot_environ
+from tests.slackbot import PEOPLE, bot_environ, running_bot
 
 POSTGRES_ENV = "RITUALBOT_TEST_POSTGRES_URL"
 PARIS = ZoneInfo("Europe/Paris")
@@ -70,6 +71,6 @@ def environ(tmp_path: Path, standin: SlackStandIn, sqlite_url: str) -> dict[str,
 
 
 @pytest.fixture
-def bot(environ: dict[str, str], standin: SlackStandIn) -> Iterator[RunningBot]:
-    with RunningBot(environ, standin, clock=lambda: TUESDAY) as running:
+def bot(environ: dict[str, str], standin: SlackStandIn) -> Iterator[LocalBot]:
+    with running_bot(environ, standin, clock=lambda: TUESDAY) as running:
         yield running

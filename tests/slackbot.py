@@ -1,28 +1,16 @@
-"""A running ritualbot for whole-app tests: the real app in HTTP mode, a stand-in Slack,
-and Slack's requests signed as Slack signs them."""
+"""Whole-app test set-up: the people of the stand-in workspace, the configuration, and the
+real bot serving HTTP (bot.simulate.LocalBot) built from the environment as in production."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import itertools
-import json
-import time
-import urllib.parse
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-import httpx
-from sqlmodel import Session, SQLModel, select
-
-from bot.app import build_app, build_deps
-from bot.deps import Deps
 from bot.settings import load_settings
+from bot.simulate import LocalBot
+from bot.simulate import sign as _sign
 from bot.standin import SlackStandIn
-from bot.web import ServerThread, WebApp, make_server
-from rituals.models import OutboxMessage
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
@@ -79,226 +67,10 @@ def bot_environ(
 
 
 def sign(body: bytes, timestamp: int, secret: str = SECRET) -> str:
-    base = f"v0:{timestamp}:".encode() + body
-    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    return _sign(body, timestamp, secret)
 
 
-class RunningBot:
-    """ritualbot serving HTTP on loopback, with the stand-in Slack behind it."""
-
-    _ids = itertools.count(1)
-
-    def __init__(
-        self,
-        environ: dict[str, str],
-        standin: SlackStandIn,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        self.standin = standin
-        self.settings = load_settings(environ)
-        self.deps: Deps = build_deps(self.settings, clock=clock)
-        self.app = build_app(self.deps, process_before_response=True)
-        self.server = ServerThread(
-            make_server(WebApp(self.app, self.deps.engine), host="127.0.0.1", port=0, threads=8)
-        )
-        self.http = httpx.Client(base_url=f"http://127.0.0.1:{self.server.port}", timeout=10)
-
-    def __enter__(self) -> RunningBot:
-        self.server.start()
-        self.deps.delivery.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.stop()
-        self.http.close()
-        self.deps.close()
-
-    # -- requests as Slack sends them ------------------------------------------------
-
-    def post(
-        self,
-        body: bytes,
-        content_type: str,
-        *,
-        timestamp: int | None = None,
-        signature: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> httpx.Response:
-        stamp = int(time.time()) if timestamp is None else timestamp
-        return self.http.post(
-            "/slack/events",
-            content=body,
-            headers={
-                "Content-Type": content_type,
-                "X-Slack-Request-Timestamp": str(stamp),
-                "X-Slack-Signature": signature or sign(body, stamp),
-                **(headers or {}),
-            },
-        )
-
-    def event(
-        self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None
-    ) -> httpx.Response:
-        envelope = {
-            "token": "verification_token",
-            "team_id": "T0STANDIN",
-            "api_app_id": "A0RITUAL1",
-            "event": event,
-            "type": "event_callback",
-            "event_id": event_id or f"Ev{next(self._ids):08d}",
-            "event_time": int(time.time()),
-            "authorizations": [
-                {
-                    "team_id": "T0STANDIN",
-                    "user_id": "U0BOT0001",
-                    "is_bot": True,
-                    "is_enterprise_install": False,
-                }
-            ],
-        }
-        headers = (
-            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
-            if retry
-            else None
-        )
-        return self.post(json.dumps(envelope).encode(), "application/json", headers=headers)
-
-    def dm(
-        self,
-        user: str,
-        text: str,
-        *,
-        thread_ts: str | None = None,
-        ts: str | None = None,
-        event_id: str | None = None,
-    ) -> tuple[httpx.Response, str]:
-        """The owner writes to the bot in their DM (or in a thread of it)."""
-        ts = ts or f"{time.time():.6f}"
-        event = {
-            "type": "message",
-            "channel": self.standin.dm_channel(user),
-            "user": user,
-            "text": text,
-            "ts": ts,
-            "event_ts": ts,
-            "channel_type": "im",
-        }
-        if thread_ts:
-            event["thread_ts"] = thread_ts
-            event["parent_user_id"] = "U0BOT0001"
-        return self.event(event, event_id=event_id), ts
-
-    def interact(self, payload: dict[str, Any]) -> httpx.Response:
-        body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
-        return self.post(body, "application/x-www-form-urlencoded")
-
-    def click(self, user: str, message: dict[str, Any], action_id: str) -> httpx.Response:
-        """The user clicks a button of a message the bot posted."""
-        button = next(
-            element
-            for block in message.get("blocks") or []
-            if block["type"] == "actions"
-            for element in block["elements"]
-            if element["action_id"] == action_id
-        )
-        return self.interact(
-            {
-                "type": "block_actions",
-                "user": {
-                    "id": user,
-                    "username": user.lower(),
-                    "name": user.lower(),
-                    "team_id": "T0STANDIN",
-                },
-                "api_app_id": "A0RITUAL1",
-                "token": "verification_token",
-                "container": {
-                    "type": "message",
-                    "message_ts": message["ts"],
-                    "channel_id": message["channel"],
-                    "is_ephemeral": False,
-                },
-                "trigger_id": f"{next(self._ids)}.222.trigger",
-                "team": {"id": "T0STANDIN", "domain": "standin"},
-                "channel": {"id": message["channel"], "name": "directmessage"},
-                "message": {
-                    "type": "message",
-                    "ts": message["ts"],
-                    "text": message.get("text", ""),
-                    "blocks": message.get("blocks", []),
-                },
-                "response_url": self.standin.response_url(f"action-{next(self._ids)}"),
-                "actions": [{**button, "block_id": "b", "action_ts": f"{time.time():.6f}"}],
-            }
-        )
-
-    def command(
-        self, user: str, command: str, text: str = "", channel: str = "D0SOMEDM1"
-    ) -> httpx.Response:
-        form = {
-            "token": "verification_token",
-            "team_id": "T0STANDIN",
-            "team_domain": "standin",
-            "channel_id": channel,
-            "channel_name": "directmessage",
-            "user_id": user,
-            "user_name": user.lower(),
-            "command": command,
-            "text": text,
-            "api_app_id": "A0RITUAL1",
-            "is_enterprise_install": "false",
-            "response_url": self.standin.response_url(f"command-{next(self._ids)}"),
-            "trigger_id": f"{next(self._ids)}.333.trigger",
-        }
-        return self.post(urllib.parse.urlencode(form).encode(), "application/x-www-form-urlencoded")
-
-    def submit(self, user: str, view: dict[str, Any], values: dict[str, Any]) -> httpx.Response:
-        """The user fills the modal the bot opened and presses Save."""
-        state: dict[str, dict[str, Any]] = {}
-        for block_id, value in values.items():
-            if block_id in ("status", "initiative"):
-                state[block_id] = {
-                    "value": {"type": "static_select", "selected_option": {"value": str(value)}}
-                }
-            elif block_id in ("progress", "kpi"):
-                state[block_id] = {"value": {"type": "number_input", "value": str(value)}}
-            else:
-                state[block_id] = {"value": {"type": "plain_text_input", "value": value}}
-        submitted = {
-            **view,
-            "id": "V0MODAL01",
-            "team_id": "T0STANDIN",
-            "state": {"values": state},
-            "hash": "1.abc",
-            "app_id": "A0RITUAL1",
-            "bot_id": "B0BOT0001",
-        }
-        return self.interact(
-            {
-                "type": "view_submission",
-                "team": {"id": "T0STANDIN", "domain": "standin"},
-                "user": {
-                    "id": user,
-                    "username": user.lower(),
-                    "name": user.lower(),
-                    "team_id": "T0STANDIN",
-                },
-                "api_app_id": "A0RITUAL1",
-                "token": "verification_token",
-                "trigger_id": f"{next(self._ids)}.444.trigger",
-                "view": submitted,
-                "response_urls": [],
-            }
-        )
-
-    # -- what happened ---------------------------------------------------------------
-
-    def rows(self, model: type[SQLModel]) -> list[Any]:
-        with Session(self.deps.engine) as session:
-            return list(session.exec(select(model)))
-
-    def settled(self, timeout: float = 10.0) -> None:
-        """Wait until the outbox has nothing left to send."""
-        if not self.deps.delivery.settle(timeout):
-            pending = [r.key for r in self.rows(OutboxMessage) if r.state == "pending"]
-            raise AssertionError(f"outbox still pending after {timeout}s: {pending}")
+def running_bot(
+    environ: dict[str, str], standin: SlackStandIn, clock: Callable[[], datetime] | None = None
+) -> LocalBot:
+    return LocalBot(load_settings(environ), standin, clock=clock)

@@ -10,15 +10,16 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from bot.jobs import run_ritual
+from bot.simulate import LocalBot
 from bot.standin import SlackStandIn
 from rituals.models import CheckIn, CheckinPrompt, Initiative, ProcessedEvent
 from tests.conftest import TUESDAY
-from tests.slackbot import RunningBot, sign
+from tests.slackbot import sign
 
 OWNER, OTHER, STRANGER = "U0OWNER01", "U0OWNER02", "U0STRANGE"
 
 
-def seed(bot: RunningBot, *rows: tuple[str, str]) -> list[Initiative]:
+def seed(bot: LocalBot, *rows: tuple[str, str]) -> list[Initiative]:
     """Initiatives of this quarter: (title, owner)."""
     with Session(bot.deps.engine, expire_on_commit=False) as session:
         initiatives = [
@@ -41,7 +42,7 @@ def seed(bot: RunningBot, *rows: tuple[str, str]) -> list[Initiative]:
     return initiatives
 
 
-def run_checkin(bot: RunningBot, at=TUESDAY) -> None:
+def run_checkin(bot: LocalBot, at=TUESDAY) -> None:
     run_ritual(bot.deps, "checkin", now=at)
     bot.settled()
 
@@ -65,12 +66,12 @@ def texts(message: dict) -> str:
     return "\n".join(parts)
 
 
-def current(bot: RunningBot) -> list[CheckIn]:
+def current(bot: LocalBot) -> list[CheckIn]:
     return [c for c in bot.rows(CheckIn) if c.is_current]
 
 
 def test_checkin_dms_each_owner_once_per_initiative_and_a_rerun_sends_nothing(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER), ("ERP phase 2", OWNER), ("Revue prix", OTHER))
     run_checkin(bot)
@@ -100,7 +101,7 @@ def test_checkin_dms_each_owner_once_per_initiative_and_a_rerun_sends_nothing(
 
 
 def test_a_french_thread_reply_is_understood_stored_and_confirmed(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER), ("ERP phase 2", OWNER))
     run_checkin(bot)
@@ -130,7 +131,7 @@ def test_a_french_thread_reply_is_understood_stored_and_confirmed(
 
 
 def test_a_plain_english_dm_from_a_single_initiative_owner_is_recorded(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Price review by segment", OTHER))
     bot.dm(OTHER, "on track, 80%, KPI at 12.3 days; no blockers")
@@ -147,7 +148,7 @@ def test_a_plain_english_dm_from_a_single_initiative_owner_is_recorded(
 
 
 def test_an_owner_of_several_initiatives_is_asked_which_and_the_answer_is_stored_once_chosen(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER), ("ERP phase 2", OWNER))
     bot.dm(OWNER, "🔴 stuck: waiting for the supplier")
@@ -172,7 +173,7 @@ def test_an_owner_of_several_initiatives_is_asked_which_and_the_answer_is_stored
 
 
 def test_something_unreadable_gets_help_and_nothing_is_stored(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     bot.dm(OWNER, "hello, how are you?")
@@ -183,7 +184,7 @@ def test_something_unreadable_gets_help_and_nothing_is_stored(
 
 
 def test_a_dm_from_someone_who_owns_nothing_gets_a_polite_explanation(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     bot.dm(STRANGER, "green 50%")
@@ -193,7 +194,7 @@ def test_a_dm_from_someone_who_owns_nothing_gets_a_polite_explanation(
 
 
 def test_a_later_answer_replaces_the_current_one_and_history_is_kept(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     bot.dm(OWNER, "amber 40%")
@@ -207,7 +208,7 @@ def test_a_later_answer_replaces_the_current_one_and_history_is_kept(
     assert "replaced" in texts(dm(standin, OWNER)[-1])
 
 
-def test_an_edited_message_updates_its_checkin(bot: RunningBot, standin: SlackStandIn) -> None:
+def test_an_edited_message_updates_its_checkin(bot: LocalBot, standin: SlackStandIn) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     _, ts = bot.dm(OWNER, "amber 40%")
     channel = standin.dm_channel(OWNER)
@@ -241,7 +242,7 @@ def test_an_edited_message_updates_its_checkin(bot: RunningBot, standin: SlackSt
 
 
 def test_slack_redeliveries_and_the_bots_own_messages_are_processed_once_or_not_at_all(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     _, ts = bot.dm(OWNER, "green 30%", event_id="Ev0REPEAT1")
@@ -264,7 +265,7 @@ def test_slack_redeliveries_and_the_bots_own_messages_are_processed_once_or_not_
 
 
 def test_no_change_repeats_the_last_status_and_skip_spares_the_owner_the_reminder(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER), ("Revue prix", OTHER))
     bot.dm(OWNER, "red 20% blocker: budget freeze")
@@ -290,7 +291,7 @@ def test_no_change_repeats_the_last_status_and_skip_spares_the_owner_the_reminde
 
 
 def test_the_reminder_nudges_only_those_who_have_not_answered_once_in_the_thread(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER), ("Revue prix", OTHER))
     run_checkin(bot)
@@ -308,7 +309,7 @@ def test_the_reminder_nudges_only_those_who_have_not_answered_once_in_the_thread
 
 
 def test_update_opens_the_modal_and_the_submission_is_stored_with_a_receipt(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     run_checkin(bot)
@@ -345,7 +346,7 @@ def test_update_opens_the_modal_and_the_submission_is_stored_with_a_receipt(
 
 
 def test_a_bad_modal_value_is_shown_in_the_form_and_nothing_is_stored(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     bot.command(OWNER, "/checkin")
@@ -359,7 +360,7 @@ def test_a_bad_modal_value_is_shown_in_the_form_and_nothing_is_stored(
 
 
 def test_checkin_command_from_someone_without_initiatives_is_answered_privately(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     bot.command(STRANGER, "/checkin")
     [reply] = standin.calls("response_url")
@@ -369,7 +370,7 @@ def test_checkin_command_from_someone_without_initiatives_is_answered_privately(
 
 
 def test_owners_text_is_shown_as_written_and_pings_nobody(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     bot.dm(OWNER, "green 10% blocker: &lt;!channel&gt; {{ 7*7 }} &lt;@U0CEO0001&gt; &amp; co")
@@ -382,7 +383,7 @@ def test_owners_text_is_shown_as_written_and_pings_nobody(
 
 
 def test_forged_unsigned_and_stale_requests_are_refused_and_change_nothing(
-    bot: RunningBot, standin: SlackStandIn
+    bot: LocalBot, standin: SlackStandIn
 ) -> None:
     seed(bot, ("Onboarding standard", OWNER))
     body = json.dumps(
@@ -410,6 +411,6 @@ def test_forged_unsigned_and_stale_requests_are_refused_and_change_nothing(
     assert standin.calls() == []
 
 
-def test_healthz_answers_when_the_database_is_reachable(bot: RunningBot) -> None:
+def test_healthz_answers_when_the_database_is_reachable(bot: LocalBot) -> None:
     response = bot.http.get("/healthz")
     assert response.status_code == 200 and response.text == "ok\n"

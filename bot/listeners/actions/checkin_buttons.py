@@ -16,37 +16,51 @@ from bot.ids import Action, ChoiceRef, PromptRef
 def register(app: App, deps: Deps) -> None:
     answers = Answers(deps)
 
+    def private(respond: Respond, reason: str) -> None:
+        notice = deps.renderer.render("notice", reason=reason)
+        respond(response_type="ephemeral", replace_original=False, **notice)
+
     def update(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
         ref = PromptRef.model_validate_json(body["actions"][0]["value"])
-        user = body["user"]["id"]
-        if not open_modal(
-            deps, trigger_id=body["trigger_id"], user=user, initiative_id=ref.i, period=ref.p
-        ):
-            respond(
-                response_type="ephemeral",
-                replace_original=False,
-                **deps.renderer.render("notice", reason="no_initiatives"),
-            )
 
-    def no_change_or_skip(ack: Ack, body: dict[str, Any]) -> None:
+        def work() -> None:
+            opened = open_modal(
+                deps,
+                trigger_id=body["trigger_id"],
+                user=body["user"]["id"],
+                initiative_id=ref.i,
+                period=ref.p,
+            )
+            if not opened:
+                private(respond, "no_initiatives")
+
+        deps.after_ack(work, on_error=lambda: private(respond, "error"))
+
+    def no_change_or_skip(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
         action = body["actions"][0]
-        answers.button(
-            user=body["user"]["id"],
-            ref=PromptRef.model_validate_json(action["value"]),
-            skip=action["action_id"] == Action.CHECKIN_SKIP,
-            channel=body["container"]["channel_id"],
-            message_ts=body["container"]["message_ts"],
+        deps.after_ack(
+            lambda: answers.button(
+                user=body["user"]["id"],
+                ref=PromptRef.model_validate_json(action["value"]),
+                skip=action["action_id"] == Action.CHECKIN_SKIP,
+                channel=body["container"]["channel_id"],
+                message_ts=body["container"]["message_ts"],
+            ),
+            on_error=lambda: private(respond, "error"),
         )
 
-    def choose(ack: Ack, body: dict[str, Any]) -> None:
+    def choose(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
-        answers.chosen(
-            user=body["user"]["id"],
-            choice=ChoiceRef.model_validate_json(body["actions"][0]["value"]),
-            channel=body["container"]["channel_id"],
-            message_ts=body["container"]["message_ts"],
+        deps.after_ack(
+            lambda: answers.chosen(
+                user=body["user"]["id"],
+                choice=ChoiceRef.model_validate_json(body["actions"][0]["value"]),
+                channel=body["container"]["channel_id"],
+                message_ts=body["container"]["message_ts"],
+            ),
+            on_error=lambda: private(respond, "error"),
         )
 
     app.action(Action.CHECKIN_UPDATE.value)(update)

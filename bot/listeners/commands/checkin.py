@@ -12,11 +12,16 @@ from bot.ids import Command
 
 
 def register(app: App, deps: Deps) -> None:
+    def private(respond: Respond, reason: str) -> None:
+        respond(response_type="ephemeral", **deps.renderer.render("notice", reason=reason))
+
     def checkin(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         ack()
-        if not open_modal(deps, trigger_id=command["trigger_id"], user=command["user_id"]):
-            respond(
-                response_type="ephemeral", **deps.renderer.render("notice", reason="no_initiatives")
-            )
+
+        def work() -> None:
+            if not open_modal(deps, trigger_id=command["trigger_id"], user=command["user_id"]):
+                private(respond, "no_initiatives")
+
+        deps.after_ack(work, on_error=lambda: private(respond, "error"))
 
     app.command(Command.CHECKIN.value)(checkin)

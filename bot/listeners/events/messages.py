@@ -20,15 +20,18 @@ def register(app: App, deps: Deps) -> None:
             return
         subtype = event.get("subtype")
         if subtype == "message_changed":
-            _edited(answers, body, event)
+            deps.after_ack(lambda: _edited(answers, body, event))
         elif subtype in (None, "file_share", "thread_broadcast") and event.get("user"):
-            answers.message(
-                keys=[f"event:{body.get('event_id')}", f"msg:{event['channel']}:{event['ts']}"],
-                user=event["user"],
-                channel=event["channel"],
-                ts=event["ts"],
-                thread_ts=event.get("thread_ts") if event.get("thread_ts") != event["ts"] else None,
-                text=event.get("text") or "",
+            thread_ts = event.get("thread_ts")
+            deps.after_ack(
+                lambda: answers.message(
+                    keys=[f"event:{body.get('event_id')}", f"msg:{event['channel']}:{event['ts']}"],
+                    user=event["user"],
+                    channel=event["channel"],
+                    ts=event["ts"],
+                    thread_ts=thread_ts if thread_ts != event["ts"] else None,
+                    text=event.get("text") or "",
+                )
             )
 
     app.event("message")(on_message)

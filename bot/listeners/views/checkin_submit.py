@@ -23,11 +23,13 @@ def register(app: App, deps: Deps) -> None:
             ack(response_action="errors", errors=form.errors)
             return
         ack()
-        answers.submitted(
-            user=body["user"]["id"],
-            initiative_id=form.initiative_id(),
-            period=form.state.period,
-            answer=answer,
+        deps.after_ack(
+            lambda: answers.submitted(
+                user=body["user"]["id"],
+                initiative_id=form.initiative_id(),
+                period=form.state.period,
+                answer=answer,
+            )
         )
 
     app.view(Callback.CHECKIN_MODAL.value)(submit)
