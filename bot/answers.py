@@ -6,11 +6,11 @@ receipt in the outbox are written together, or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from bot.deps import Deps
@@ -23,7 +23,7 @@ from rituals.checkins import (
     record_checkin,
     repeat_last,
 )
-from rituals.db import transaction
+from rituals.db import in_transaction
 from rituals.models import CheckIn, CheckinPrompt, Initiative, PendingAnswer, ProcessedEvent
 from rituals.parse import Intent, ParsedUpdate, parse_update
 from rituals.periods import quarter_of, week_of
@@ -105,13 +105,16 @@ class Answers:
     ) -> None:
         now = self.deps.clock()
         where = Where(channel=channel, thread_ts=thread_ts)
-        try:
-            with transaction(self.deps.engine) as session:
-                if not first_time(session, keys):
-                    return
+
+        def work(session: Session) -> None:
+            if first_time(session, keys):
                 self._message(session, now, user, where, ts, unescape_slack(text))
-        except IntegrityError:
-            return  # the same event, handled at the same moment by another thread
+
+        self._write(work)
+
+    def _write(self, work: Callable[[Session], None]) -> None:
+        """One transaction (retried on a concurrent unique-key clash), then deliver."""
+        in_transaction(self.deps.engine, work)
         self.deps.delivery.wake()
 
     def _message(
@@ -327,14 +330,12 @@ class Answers:
     def edited(self, *, keys: list[str], user: str, channel: str, ts: str, text: str) -> None:
         """An owner edited a message that was an answer: the answer follows the edit."""
         now = self.deps.clock()
-        try:
-            with transaction(self.deps.engine) as session:
-                if not first_time(session, keys):
-                    return
+
+        def work(session: Session) -> None:
+            if first_time(session, keys):
                 self._edited(session, now, user, channel, ts, unescape_slack(text))
-        except IntegrityError:
-            return
-        self.deps.delivery.wake()
+
+        self._write(work)
 
     def _edited(
         self, session: Session, now: datetime, user: str, channel: str, ts: str, text: str
@@ -381,37 +382,46 @@ class Answers:
     def chosen(self, *, user: str, choice: ChoiceRef, channel: str, message_ts: str) -> None:
         """The owner said which initiative a pending free-text answer is about."""
         now = self.deps.clock()
-        with transaction(self.deps.engine) as session:
-            pending = session.get(PendingAnswer, choice.a)
-            initiative = session.get(Initiative, choice.i)
-            if pending is None or pending.author != user or pending.resolved_at is not None:
-                return
-            where = Where(channel=pending.channel)
-            if initiative is None or initiative.owner != user:
-                self._notice(session, where, "not_yours", f"notyours:{pending.id}:{choice.i}")
-                return
-            pending.resolved_at = now
-            session.add(pending)
-            chosen = self.render("checkin_chosen", initiative=initiative)
-            enqueue(
-                session,
-                f"chosen:{pending.id}",
-                {"channel": channel, "ts": message_ts, **chosen},
-                method="chat.update",
-            )
-            self._apply(
-                session,
-                now,
-                initiative,
-                pending.period,
-                parse_update(pending.text),
-                user,
-                "message",
-                pending.text,
-                where,
-                pending.message_ts,
-            )
-        self.deps.delivery.wake()
+        self._write(lambda session: self._chosen(session, now, user, choice, channel, message_ts))
+
+    def _chosen(
+        self,
+        session: Session,
+        now: datetime,
+        user: str,
+        choice: ChoiceRef,
+        channel: str,
+        message_ts: str,
+    ) -> None:
+        pending = session.get(PendingAnswer, choice.a)
+        initiative = session.get(Initiative, choice.i)
+        if pending is None or pending.author != user or pending.resolved_at is not None:
+            return
+        where = Where(channel=pending.channel)
+        if initiative is None or initiative.owner != user:
+            self._notice(session, where, "not_yours", f"notyours:{pending.id}:{choice.i}")
+            return
+        pending.resolved_at = now
+        session.add(pending)
+        chosen = self.render("checkin_chosen", initiative=initiative)
+        enqueue(
+            session,
+            f"chosen:{pending.id}",
+            {"channel": channel, "ts": message_ts, **chosen},
+            method="chat.update",
+        )
+        self._apply(
+            session,
+            now,
+            initiative,
+            pending.period,
+            parse_update(pending.text),
+            user,
+            "message",
+            pending.text,
+            where,
+            pending.message_ts,
+        )
 
     # -- buttons and the modal ---------------------------------------------------------
 
@@ -421,7 +431,8 @@ class Answers:
         """'No change' or 'Skip this week' on a prompt; the note goes in its thread."""
         now = self.deps.clock()
         where = Where(channel=channel, thread_ts=message_ts)
-        with transaction(self.deps.engine) as session:
+
+        def work(session: Session) -> None:
             initiative = session.get(Initiative, ref.i)
             if initiative is None or initiative.owner != user:
                 reason = "unknown_initiative" if initiative is None else "not_yours"
@@ -440,12 +451,14 @@ class Answers:
                     where,
                     None,
                 )
-        self.deps.delivery.wake()
+
+        self._write(work)
 
     def submitted(self, *, user: str, initiative_id: int, period: str, answer: Answer) -> None:
         """The check-in modal, validated: stored, and the receipt goes to the prompt's thread."""
         now = self.deps.clock()
-        with transaction(self.deps.engine) as session:
+
+        def work(session: Session) -> None:
             initiative = session.get(Initiative, initiative_id)
             if initiative is None or initiative.owner != user:
                 return
@@ -453,4 +466,5 @@ class Answers:
             prompt = row_of_key(session, key)
             where = Where(channel=user, refers_to=key if prompt else None)
             self.store(session, now, initiative, period, answer, user, "modal", where)
-        self.deps.delivery.wake()
+
+        self._write(work)

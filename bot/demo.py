@@ -201,28 +201,28 @@ def _week(story: Story, bot: LocalBot, clock: Clock) -> None:
 
     story.chapter("Owners answer in their own words", MONDAY + timedelta(hours=2))
     erp = _prompt(bot, "U0OWNER02", "ERP")
-    story.says("U0OWNER02", "(in the thread) vert 60% kpi 4,5 — bloqué par le juridique")
-    bot.dm("U0OWNER02", "vert 60% kpi 4,5 — bloqué par le juridique", thread_ts=erp["ts"])
+    story.says("U0OWNER02", "(in the thread) vert 60% kpi 55 — bloqué par le juridique")
+    bot.dm("U0OWNER02", "vert 60% kpi 55 — bloqué par le juridique", thread_ts=erp["ts"])
     story.show_new()
 
-    story.says("U0INES001", "on track, 80%, KPI at 12.3 days; no blockers")
-    bot.dm("U0INES001", "on track, 80%, KPI at 12.3 days; no blockers")
+    story.says("U0INES001", "on track, 80%, KPI at 12 managers trained; no blockers")
+    bot.dm("U0INES001", "on track, 80%, KPI at 12 managers trained; no blockers")
     story.show_new()
 
-    story.says("U0OWNER01", "🔴 stuck: waiting for the supplier")
-    bot.dm("U0OWNER01", "🔴 stuck: waiting for the supplier")
+    story.says("U0OWNER03", "rouge, bloqué par les données du contrôle de gestion")
+    bot.dm("U0OWNER03", "rouge, bloqué par les données du contrôle de gestion")
     story.show_new()
-    question = bot.standin.messages("U0OWNER01")[-1]
+    question = bot.standin.messages("U0OWNER03")[-1]
     choice = question["blocks"][-1]["elements"][0]
-    story.does("U0OWNER01", f"clicks [ {choice['text']['text']} ]")
-    bot.click("U0OWNER01", question, choice["action_id"])
+    story.does("U0OWNER03", f"clicks [ {choice['text']['text']} ]")
+    bot.click("U0OWNER03", question, choice["action_id"])
     story.show_new()
 
-    story.says("U0OWNER03", "salut !")
-    bot.dm("U0OWNER03", "salut !")
+    story.says("U0OWNER01", "salut !")
+    bot.dm("U0OWNER01", "salut !")
     story.show_new()
-    story.says("U0OWNER03", "orange 40 % — bloquant : attente du fournisseur")
-    bot.dm("U0OWNER03", "orange 40 % — bloquant : attente du fournisseur")
+    story.says("U0OWNER01", "orange 40 % — bloquant : attente du fournisseur")
+    bot.dm("U0OWNER01", "orange 40 % — bloquant : attente du fournisseur")
     story.show_new()
 
     prompt = bot.standin.messages("U0OWNER04")[0]

@@ -37,6 +37,11 @@ class LocalBot:
 
     _ids = itertools.count(1)
 
+    @classmethod
+    def _next_ts(cls) -> str:
+        """A message ts as Slack writes them, unique within the run."""
+        return f"{int(time.time())}.{next(cls._ids):06d}"
+
     def __init__(
         self,
         settings: Settings,
@@ -124,7 +129,7 @@ class LocalBot:
         event_id: str | None = None,
     ) -> tuple[httpx.Response, str]:
         """The owner writes to the bot in their DM (or in a thread of it)."""
-        ts = ts or f"{time.time():.6f}"
+        ts = ts or self._next_ts()
         event = {
             "type": "message",
             "channel": self.standin.dm_channel(user),

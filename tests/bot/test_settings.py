@@ -27,7 +27,9 @@ def test_defaults_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_the_environment_and_the_file_are_read(tmp_path: Path) -> None:
-    env = config(tmp_path, """
+    env = config(
+        tmp_path,
+        """
 timezone = "America/New_York"
 language = "fr"
 cmo = ["U0CMO0001"]
@@ -37,7 +39,8 @@ channel = "C0COMEX01"
 members = ["U0CEO0001"]
 [cadences]
 checkin = "tuesday 08:30"
-""")
+""",
+    )
     env |= {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_API_URL": "http://127.0.0.1:9/api", "PORT": "8080"}
     settings = load_settings(env)
     assert settings.tz.key == "America/New_York"
@@ -51,13 +54,13 @@ checkin = "tuesday 08:30"
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ('timezone = "Europe/Pariss"', "timezone: \"Europe/Pariss\" is not an IANA time zone"),
+        ('timezone = "Europe/Pariss"', 'timezone: "Europe/Pariss" is not an IANA time zone'),
         ('language = "de"', "language:"),
         ('colour = "blue"', "colour: unknown key"),
         ('[cadences]\ncheckin = "every monday"', '"every monday" is not a cadence'),
         ('[cadences]\nstandup = "monday 09:00"', 'unknown ritual "standup"'),
         ('[committees.comex]\nmembers = ["U1"]', "committees.comex.channel: Field required"),
-        ('[delivery]\nrate_per_second = 0', "delivery.rate_per_second"),
+        ("[delivery]\nrate_per_second = 0", "delivery.rate_per_second"),
         ("timezone = ", "cannot read the configuration"),
     ],
 )
@@ -77,7 +80,9 @@ def test_a_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
 
 
 def test_tokens_are_secrets_never_shown(caplog: pytest.LogCaptureFixture) -> None:
-    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-very-secret", "SLACK_SIGNING_SECRET": "shh-123"})
+    settings = load_settings(
+        {"SLACK_BOT_TOKEN": "xoxb-very-secret", "SLACK_SIGNING_SECRET": "shh-123"}
+    )
     with caplog.at_level(logging.DEBUG):
         logging.getLogger("test").info("settings: %s %r", settings, settings)
     assert "xoxb-very-secret" not in caplog.text and "shh-123" not in caplog.text

@@ -1,0 +1,123 @@
+"""The command line as an operator uses it: exit codes, one-line errors, what it prints."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from bot.standin import SlackStandIn
+from rituals.models import Initiative
+from tests.slackbot import bot_environ
+
+
+@pytest.fixture
+def cli(tmp_path: Path, standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch):
+    """Run `ritualbot …` in-process with the stand-in's environment; (code, stdout, stderr)."""
+    for key, value in bot_environ(tmp_path, standin, f"sqlite:///{tmp_path / 'cli.db'}").items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(tmp_path)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        monkeypatch.setattr("sys.stdout", out)
+        monkeypatch.setattr("sys.stderr", err)
+        code = main(list(argv))
+        return code, out.getvalue(), err.getvalue()
+
+    return run
+
+
+def seed(database: Path, *owners: str) -> None:
+    from sqlmodel import Session
+
+    from rituals.db import make_engine, migrate
+
+    engine = make_engine(f"sqlite:///{database}")
+    migrate(engine)
+    with Session(engine) as session:
+        for n, owner in enumerate(owners):
+            session.add(Initiative(title=f"Initiative {n}", owner=owner, quarter="2026-Q4"))
+        session.commit()
+    engine.dispose()
+
+
+def test_ritual_run_delivers_then_exits_and_a_second_run_sends_nothing(
+    cli, tmp_path: Path, standin: SlackStandIn
+) -> None:
+    seed(tmp_path / "cli.db", "U0OWNER01", "U0OWNER02")
+    code, out, err = cli("ritual", "run", "checkin", "--at", "2026-11-23T09:00")
+    assert code == 0, err
+    assert "checkin 2026-W48: 2 message(s) queued" in out and "2 delivered, 0 failed" in out
+    assert len(standin.calls("chat.postMessage")) == 2
+
+    code, out, _ = cli("ritual", "run", "checkin", "--at", "2026-11-25T10:00+01:00")
+    assert code == 0 and "0 message(s) queued (already run" in out
+    assert len(standin.calls("chat.postMessage")) == 2
+
+
+def test_a_prompt_slack_refuses_is_reported_not_retried_forever(
+    cli, tmp_path: Path, standin: SlackStandIn
+) -> None:
+    seed(tmp_path / "cli.db", "U0OWNER01", "U0GONE001")
+    code, out, _ = cli("ritual", "run", "checkin", "--at", "2026-11-23T09:00")
+    assert code == 0
+    assert "1 delivered, 1 failed, 0 pending" in out
+    [failed] = [
+        c for c in standin.calls("chat.postMessage", all=True) if c.params["channel"] == "U0GONE001"
+    ]
+    assert failed.response["error"] == "channel_not_found"
+
+
+def test_schedule_shows_each_rituals_next_run_in_the_workspace_zone(cli) -> None:
+    code, out, _ = cli("ritual", "schedule")
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert "monday 09:00" in lines["checkin"] and "+01:00" in lines["checkin"]
+    assert "wednesday 09:00" in lines["reminder"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("ritual", "run", "checkin", "--at", "next monday"), '--at "next monday" is not ISO-8601'),
+        (
+            ("ritual", "run", "checkin", "--committee", "board"),
+            'committee "board" is not configured',
+        ),
+        (("ritual", "run", "digest"), 'the "digest" ritual is not available in this version yet'),
+    ],
+)
+def test_bad_arguments_get_a_one_line_reason_and_a_nonzero_exit(cli, argv, message) -> None:
+    code, out, err = cli(*argv)
+    assert code != 0 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_bad_configuration_stops_with_the_key_named(cli, tmp_path: Path) -> None:
+    (tmp_path / "ritualbot.toml").write_text('timezone = "Mars/Olympus"\n')
+    code, _, err = cli("ritual", "schedule")
+    assert code == 2 and "timezone" in err and "Mars/Olympus" in err
+
+
+def test_export_checkins_has_the_contract_columns_in_order(cli, tmp_path: Path) -> None:
+    seed(tmp_path / "cli.db", "U0OWNER01")
+    code, out, _ = cli("export", "checkins")
+    assert code == 0
+    assert next(csv.reader(io.StringIO(out))) == [
+        "initiative",
+        "owner",
+        "period",
+        "status",
+        "progress",
+        "kpi_value",
+        "blockers",
+        "submitted_at",
+        "source",
+    ]
+    code, out, _ = cli("export", "checkins", "--format", "json")
+    assert code == 0 and json.loads(out) == []

@@ -1,0 +1,31 @@
+"""`ritualbot demo` runs the real code paths offline and shows what each person sees."""
+
+from __future__ import annotations
+
+import io
+
+from bot.__main__ import main
+from bot.demo import run_demo
+
+
+def test_the_demo_tells_the_week_as_people_see_it() -> None:
+    out = io.StringIO()
+    assert run_demo(out=out) == 0
+    text = out.getvalue()
+    assert "9 initiatives created" in text
+    # every owner was asked, answers were understood, the reminder went to the silent ones
+    assert text.count("→ ritualbot posts to") == 8
+    assert "🟢 On track · progress 60%" in text and "Blockers: le juridique" in text
+    assert "Which initiative is this update about?" in text
+    assert "I could not read an update in that message" in text
+    assert "┌ Weekly check-in ┐" in text
+    assert "Skipped for 2026-W48" in text
+    assert "do not own any initiative" in text
+    assert text.count("A gentle reminder") == 3
+    assert "5 check-ins recorded" in text
+
+
+def test_the_demo_speaks_french_on_request(capsys) -> None:
+    assert main(["demo", "--language", "fr"]) == 0
+    text = capsys.readouterr().out
+    assert "Point hebdo" in text or "point hebdo" in text.lower()
