@@ -45,21 +45,22 @@ class TokenBucket:
         self.rate, self.burst, self.clock = rate, burst, clock
         self.tokens = float(burst)
         self.stamp = clock()
-        self.paused_until = 0.0
 
     def wait_time(self) -> float:
         now = self.clock()
+        if now < self.stamp:  # paused by a 429
+            return self.stamp - now
         self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
         self.stamp = now
-        if now < self.paused_until:
-            return self.paused_until - now
         return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
 
     def take(self) -> None:
         self.tokens -= 1
 
     def pause(self, seconds: float) -> None:
-        self.paused_until = self.clock() + seconds
+        """Slack said wait: send nothing for `seconds`, then resume at the steady rate
+        without a burst, leaving Slack's own bucket its reserve."""
+        self.stamp = self.clock() + seconds
         self.tokens = 0
 
 

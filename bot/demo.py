@@ -145,7 +145,8 @@ class Story:
                 print(f"  │ {line}", file=self.out)
 
 
-def run_demo(language: str = "en", out: TextIO = sys.stdout) -> int:
+def run_demo(language: str = "en", out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     users = {
         user: {"real_name": name, "email": email, "tz": "Europe/Paris"}
         for user, (name, email) in PEOPLE.items()
