@@ -3,7 +3,7 @@
 Rate limits are honoured twice over: a token bucket paces calls below the configured rate,
 and a 429's Retry-After pauses all sending. Transient failures (5xx, timeouts) are retried
 with backoff; permanent ones (`channel_not_found`…) are recorded and not retried. A row is
-claimed with a lease before it is sent, so replicas sharing PostgreSQL never send it twice,
+claimed with a lease just before it is sent, so replicas sharing PostgreSQL never send it twice,
 and a crashed worker's rows are picked up again when the lease ends.
 """
 
@@ -34,7 +34,7 @@ TRANSIENT_ERRORS = {
     "request_timeout",
     "team_added_to_org",
 }
-LEASE = timedelta(seconds=60)
+IDLE_WAIT = 30.0
 BATCH = 200
 
 
@@ -86,6 +86,7 @@ class SlackSender:
         timeout: float = 10.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        self.timeout = timeout
         self.client = httpx.Client(
             base_url=base_url,
             headers={"Authorization": f"Bearer {token}"},
@@ -139,6 +140,8 @@ class DeliveryWorker:
         self.engine = engine
         self.sender = sender
         self.bucket = TokenBucket(rate, burst)
+        # a claim outlives any single call, so no other replica can take a row mid-send
+        self.lease = timedelta(seconds=max(60.0, 3 * sender.timeout))
         self.max_attempts = max_attempts
         self.now = now or (lambda: datetime.now(UTC))
         self.stats = {"sent": 0, "failed": 0, "retried": 0, "ratelimited": 0}
@@ -169,7 +172,7 @@ class DeliveryWorker:
             try:
                 self.deliver_due()
                 idle = self._pending_count() == 0
-                pause = self._seconds_to_next()
+                pause = self._seconds_to_next() or IDLE_WAIT
             except Exception:
                 log.exception("delivery pass failed; retrying shortly")
                 pause = 5.0
@@ -197,7 +200,9 @@ class DeliveryWorker:
             left = self._pending_count()
             if not left:
                 return 0
-            self._stop.wait(min(self._seconds_to_next(), max(0.0, deadline - time.monotonic())))
+            pause = self._seconds_to_next()
+            if pause is not None:
+                self._stop.wait(min(pause, max(0.0, deadline - time.monotonic())))
         return self._pending_count()
 
     def deliver_due(self) -> int:
@@ -208,11 +213,21 @@ class DeliveryWorker:
             if not rows:
                 return delivered
             for row_id in rows:
-                if self._stop.is_set():
+                # wait for our turn before claiming, so a claim only ever covers one call
+                if not self._await_turn():
                     break
                 if self._claim(row_id):
                     delivered += self._deliver(row_id)
         return delivered
+
+    def _await_turn(self) -> bool:
+        """Wait until the pace allows a call; False when the worker is stopping."""
+        while not self._stop.is_set():
+            wait = self.bucket.wait_time()
+            if wait <= 0:
+                return True
+            self._stop.wait(wait)
+        return False
 
     def _due_rows(self) -> list[int]:
         now = self.now()
@@ -245,7 +260,7 @@ class DeliveryWorker:
                         col(OutboxMessage.claimed_until) < now,
                     ),
                 )
-                .values(claimed_until=now + LEASE)
+                .values(claimed_until=now + self.lease)
             )
             session.commit()
             return bool(result.rowcount)  # type: ignore[attr-defined]
@@ -294,12 +309,6 @@ class DeliveryWorker:
         return payload
 
     def _send(self, method: str, payload: dict[str, Any]) -> Outcome:
-        while True:
-            wait = self.bucket.wait_time()
-            if wait <= 0:
-                break
-            if self._stop.wait(wait):
-                return Outcome(ok=False, error="stopped", transient=True)
         self.bucket.take()
         outcome = self.sender.call(method, payload)
         if outcome.retry_after is not None:
@@ -340,7 +349,8 @@ class DeliveryWorker:
                 session.exec(select(OutboxMessage.id).where(OutboxMessage.state == "pending")).all()
             )
 
-    def _seconds_to_next(self) -> float:
+    def _seconds_to_next(self) -> float | None:
+        """Seconds until the next pending row is due; None when nothing is pending."""
         with Session(self.engine) as session:
             nxt = session.exec(
                 select(OutboxMessage.next_attempt_at)
@@ -349,5 +359,5 @@ class DeliveryWorker:
                 .limit(1)
             ).first()
         if nxt is None:
-            return 30.0
-        return max(0.05, min(30.0, (nxt - self.now()).total_seconds()))
+            return None
+        return max(0.05, min(IDLE_WAIT, (nxt - self.now()).total_seconds()))

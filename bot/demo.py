@@ -55,7 +55,7 @@ class Clock:
 def demo_settings(folder: Path, standin: SlackStandIn, language: str) -> Settings:
     config = Config(
         timezone="Europe/Paris",
-        language=language,  # type: ignore[arg-type]
+        language=language,
         cmo=["U0CMO0001"],
         escalation_channel="C0ESCAL01",
         committees={

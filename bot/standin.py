@@ -87,6 +87,9 @@ class SlackStandIn:
         self._cond = threading.Condition()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        # What apps.connections.open answers, e.g. a test's Socket Mode server; None: a URL
+        # nobody serves.
+        self.socket_mode_url: str | None = None
 
     @property
     def token(self) -> str:
@@ -357,7 +360,8 @@ class SlackStandIn:
         }
 
     def _api_apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "url": f"ws{self._origin[4:]}/link/?ticket=standin"}
+        url = self.socket_mode_url or f"ws{self._origin[4:]}/link/?ticket=standin"
+        return {"ok": True, "url": url}
 
     def _api_chat_postMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         channel = self._target_channel(params)

@@ -414,3 +414,31 @@ def test_forged_unsigned_and_stale_requests_are_refused_and_change_nothing(
 def test_healthz_answers_when_the_database_is_reachable(bot: LocalBot) -> None:
     response = bot.http.get("/healthz")
     assert response.status_code == 200 and response.text == "ok\n"
+
+
+def test_a_failure_behind_a_button_is_told_privately_and_logged_not_shown(
+    bot: LocalBot, standin: SlackStandIn, caplog
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    standin.fail("views.open", error="internal_error")
+    response = bot.command(OWNER, "/checkin")
+    assert response.status_code == 200 and response.content == b""
+    [reply] = standin.calls("response_url")
+    assert reply.params["response_type"] == "ephemeral"
+    assert "Something went wrong on my side" in reply.params["text"]
+    assert "Traceback" not in json.dumps(reply.params)
+    assert any(r.exc_info for r in caplog.records), "the log keeps the stack trace"
+
+
+def test_an_event_no_listener_expects_is_still_acknowledged(bot: LocalBot) -> None:
+    response = bot.event(
+        {
+            "type": "message",
+            "subtype": "channel_join",
+            "channel": "C0COMEX01",
+            "user": OWNER,
+            "ts": "1.000001",
+            "channel_type": "channel",
+        }
+    )
+    assert response.status_code == 200

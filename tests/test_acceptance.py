@@ -1,0 +1,132 @@
+"""Issue #2's acceptance, as a new user would do it: the CLI for the CMO, signed Slack
+requests for the owners, the stand-in Slack for what they see, the export for the result."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.__main__ import main
+from bot.demo import SAMPLES
+from bot.simulate import LocalBot
+from bot.standin import SlackStandIn
+from tests.bot.test_checkin_flow import texts
+from tests.slackbot import bot_environ, running_bot
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def world(tmp_path: Path, standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch):
+    environ = bot_environ(tmp_path, standin, f"sqlite:///{tmp_path / 'ritualbot.db'}")
+    for key, value in environ.items():
+        monkeypatch.setenv(key, value)
+    clock = Clock(datetime(2026, 11, 23, 11, 0, tzinfo=PARIS))
+    with running_bot(environ, standin, clock=clock) as bot:
+        yield bot, clock
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return captured.out
+
+
+def receipts(standin: SlackStandIn, user: str) -> list[dict]:
+    return [m for m in standin.messages(user) if "Update recorded" in texts(m)]
+
+
+def test_a_week_of_checkins_as_a_new_user_runs_it(
+    world: tuple[LocalBot, Clock], standin: SlackStandIn, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bot, clock = world
+    out = cli(capsys, "roadmap", "import", str(SAMPLES / "roadmap_fr.csv"))
+    assert "9 created, 0 updated, 0 unchanged" in out
+    assert "0 created, 0 updated, 9 unchanged" in cli(
+        capsys, "roadmap", "import", str(SAMPLES / "roadmap_fr.csv")
+    )
+
+    # Monday: every owner gets one DM per initiative; a second run sends nothing
+    out = cli(capsys, "ritual", "run", "checkin", "--at", "2026-11-23T09:00")
+    assert "9 message(s) queued" in out and "9 delivered" in out
+    cli(capsys, "ritual", "run", "checkin", "--at", "2026-11-23T09:30")
+    prompts = standin.calls("chat.postMessage")
+    per_owner = sorted(c.params["channel"] for c in prompts)
+    assert per_owner == sorted(
+        [
+            "U0OWNER01",
+            "U0OWNER02",
+            "U0OWNER02",
+            "U0OWNER03",
+            "U0OWNER03",
+            "U0INES001",
+            "U0OWNER04",
+            "U0OWNER05",
+            "U0OWNER06",
+        ]
+    )
+
+    # owners answer: French in a thread, English by DM, the form
+    erp = next(m for m in standin.messages("U0OWNER02") if "ERP" in texts(m))
+    bot.dm("U0OWNER02", "vert 60% kpi 55 — bloqué par le juridique", thread_ts=erp["ts"])
+    bot.dm("U0INES001", "at risk, 35%, KPI at 12; blocked by budget approval")
+    bot.click("U0OWNER04", standin.messages("U0OWNER04")[0], "checkin_update")
+    view = standin.calls("views.open")[-1].params["view"]
+    bot.submit(
+        "U0OWNER04",
+        view,
+        {"status": "off_track", "progress": 10, "kpi": "70", "blockers": "no recruiter"},
+    )
+    bot.settled()
+    for owner in ("U0OWNER02", "U0INES001", "U0OWNER04"):
+        assert len(receipts(standin, owner)) == 1, owner
+
+    # Wednesday: one nudge for each prompt still unanswered, in its thread, once
+    for _ in range(2):
+        cli(capsys, "ritual", "run", "reminder", "--at", "2026-11-25T09:00")
+    nudges = [c for c in standin.calls("chat.postMessage") if "reminder" in texts(c.params).lower()]
+    assert sorted(c.response["channel"] for c in nudges) == sorted(
+        standin.dm_channel(u)
+        for u in ["U0OWNER01", "U0OWNER02", "U0OWNER03", "U0OWNER03", "U0OWNER05", "U0OWNER06"]
+    )
+    assert all(c.params.get("thread_ts") for c in nudges)
+
+    # next Monday: a click on "No change" repeats the last answer
+    clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=PARIS)
+    cli(capsys, "ritual", "run", "checkin", "--at", "2026-11-30T09:00")
+    erp = [m for m in standin.messages("U0OWNER02") if "ERP" in texts(m)][-1]
+    bot.click("U0OWNER02", erp, "checkin_no_change")
+    bot.settled()
+
+    rows = list(csv.DictReader(io.StringIO(cli(capsys, "export", "checkins"))))
+    got = {
+        (r["initiative"][:12], r["period"]): (
+            r["status"],
+            r["progress"],
+            r["kpi_value"],
+            r["blockers"],
+            r["source"],
+        )
+        for r in rows
+    }
+    assert got == {
+        ("ERP phase 2 ", "2026-W48"): ("on_track", "60", "55.0", "le juridique", "message"),
+        ("Programme ma", "2026-W48"): ("at_risk", "35", "12.0", "budget approval", "message"),
+        ("Réduire le d", "2026-W48"): ("off_track", "10", "70.0", "no recruiter", "modal"),
+        ("ERP phase 2 ", "2026-W49"): ("on_track", "60", "55.0", "le juridique", "button"),
+    }
+    assert all(r["submitted_at"].endswith("Z") for r in rows)
