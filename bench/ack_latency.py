@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import multiprocessing
 import sys
 import time
@@ -145,6 +146,7 @@ def _serve_standin(people: dict[str, dict], connection) -> None:  # in a child p
 
 
 def main() -> None:
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "queue depth" is the load
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=20)

@@ -72,7 +72,8 @@ def build_app(
         process_before_response=process_before_response,
     )
     if not process_before_response and deps.work_pool is None:
-        deps.work_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="after-ack")
+        # Two threads: enough to keep up, few enough that acks rarely wait for the GIL.
+        deps.work_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="after-ack")
     listeners.register(app, deps)
     app.error(_error_handler(deps))
     return app
