@@ -5,26 +5,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from slack_sdk.errors import SlackApiError
+
+from bot import cli
+from bot.cli import UsageError
 from bot.settings import RITUALS, SettingsError, load_settings
-
-
-class UsageError(Exception):
-    """Bad arguments: the message says what to write instead."""
-
-
-def parse_at(text: str | None, tz: ZoneInfo) -> datetime | None:
-    """`--at` as ISO-8601; a time without an offset is read in the workspace time zone."""
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f'--at "{text}" is not ISO-8601; write e.g. 2026-11-23T09:00') from None
-    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     ritual_actions.add_parser("schedule", help="each ritual's next run time")
 
     export = commands.add_parser("export", help="export recorded data")
-    export.add_argument("what", choices=("checkins",))
+    export.add_argument("what", choices=("checkins", "decisions"))
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument(
         "--history", action="store_true", help="also the answers later replaced in the same period"
@@ -71,8 +58,6 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per Slack call is noise
-    from bot import cli
-
     try:
         if args.command == "demo":
             from bot.demo import run_demo
@@ -83,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     except (SettingsError, UsageError) as exc:
         print(f"ritualbot: {exc}", file=sys.stderr)
         return 2
+    except SlackApiError as exc:
+        print(f"ritualbot: Slack refused: {exc.response.get('error', exc)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from bot.deps import Deps
 from bot.ids import ChoiceRef, PromptRef
 from bot.outbox import enqueue, message_of, row_of_key
+from bot.polls import queue_request
 from rituals.checkins import (
     Answer,
     answer_from_text,
@@ -273,6 +274,16 @@ class Answers:
             channel=where.channel if ts else None,
             message_ts=ts,
         )
+        if answer.decision_request:
+            queue_request(
+                session,
+                self.deps.settings,
+                initiative=initiative,
+                checkin_id=checkin.id,
+                text=answer.decision_request,
+                user=user,
+                now=now,
+            )
         message = self.render(
             "checkin_receipt",
             initiative=initiative,

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from bot import listeners
 from bot.delivery import DeliveryWorker, SlackSender
 from bot.deps import Deps, _utcnow
+from bot.polls import render_poll
 from bot.render import Renderer
 from bot.settings import Settings, SettingsError
 from rituals.db import make_engine, migrate
@@ -39,6 +40,7 @@ def build_deps(settings: Settings, *, clock: Callable[[], datetime] | None = Non
         max_attempts=delivery_config.max_attempts,
     )
     renderer = Renderer(settings.config.language, settings.config.prompts_dir)
+    delivery.renderers["poll"] = render_poll(settings, renderer)
     return Deps(
         settings=settings,
         engine=engine,

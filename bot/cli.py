@@ -6,18 +6,43 @@ import argparse
 import signal
 import sys
 import threading
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from bot.__main__ import UsageError, parse_at
 from bot.app import build_app, build_deps
 from bot.deps import Deps
-from bot.exports import CHECKIN_COLUMNS, checkin_rows, to_csv, to_json
+from bot.exports import (
+    CHECKIN_COLUMNS,
+    DECISION_COLUMNS,
+    checkin_rows,
+    decision_rows,
+    to_csv,
+    to_json,
+)
 from bot.jobs import JOBS, run_ritual
 from bot.settings import Settings
 from bot.triggers import next_fire
 from rituals.periods import quarter_of
 
 
+class UsageError(Exception):
+    """Bad arguments: the message says what to write instead."""
+
+
+def parse_at(text: str | None, tz: ZoneInfo) -> datetime | None:
+    """`--at` as ISO-8601; a time without an offset is read in the workspace time zone."""
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f'--at "{text}" is not ISO-8601; write e.g. 2026-11-23T09:00') from None
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
+
+
 def dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "serve" and args.socket and settings.app_token is None:
+        raise UsageError("SLACK_APP_TOKEN: required in Socket Mode (an app-level token, xapp-…)")
     deps = build_deps(settings)
     try:
         return _dispatch(args, deps)
@@ -38,8 +63,13 @@ def _dispatch(args: argparse.Namespace, deps: Deps) -> int:
     if args.command == "ritual":
         return ritual_run(deps, args) if args.action == "run" else ritual_schedule(deps)
     if args.command == "export":
-        rows = checkin_rows(deps.engine, history=args.history)
-        sys.stdout.write(to_csv(rows, CHECKIN_COLUMNS) if args.format == "csv" else to_json(rows))
+        csv = args.format == "csv"
+        columns: tuple[str, ...] = CHECKIN_COLUMNS
+        if args.what == "decisions":
+            rows, columns = decision_rows(deps.engine, for_csv=csv), DECISION_COLUMNS
+        else:
+            rows = checkin_rows(deps.engine, history=args.history)
+        sys.stdout.write(to_csv(rows, columns) if csv else to_json(rows))
         return 0
     raise UsageError(f"unknown command {args.command}")
 
@@ -126,13 +156,14 @@ def serve(deps: Deps, *, port: int, host: str, socket: bool) -> int:
         if socket:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-            if deps.settings.app_token is None:
-                raise UsageError("SLACK_APP_TOKEN: required in Socket Mode (xapp-…)")
+            assert deps.settings.app_token is not None  # checked before anything started
             handler = SocketModeHandler(app, deps.settings.app_token.get_secret_value())
             handler.connect()
             signal.signal(signal.SIGTERM, lambda *_: stop.set())
-            stop.wait()
-            handler.close()
+            try:
+                stop.wait()
+            finally:
+                handler.close()
         else:
             from bot.web import ServerThread, WebApp, make_server
 

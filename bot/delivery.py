@@ -38,6 +38,10 @@ IDLE_WAIT = 30.0
 BATCH = 200
 
 
+Renderer = Callable[[Session, dict[str, Any]], dict[str, Any]]
+"""Draws a message's content at send time (a poll's live tally), from the row's payload."""
+
+
 class TokenBucket:
     """At most `burst` calls at once, refilled at `rate` per second."""
 
@@ -137,6 +141,7 @@ class DeliveryWorker:
         max_attempts: int = 8,
         now: Callable[[], datetime] | None = None,
     ) -> None:
+        self.renderers: dict[str, Renderer] = {}
         self.engine = engine
         self.sender = sender
         self.bucket = TokenBucket(rate, burst)
@@ -286,7 +291,15 @@ class DeliveryWorker:
             return 1 if outcome.ok else 0
 
     def _resolved_payload(self, session: Session, row: OutboxMessage) -> dict[str, Any] | None:
-        """The payload with the referred message filled in; None when it must wait or fail."""
+        """The payload with the referred message filled in and, for a row that names a
+        renderer, its content drawn now from the latest data; None when it must wait or fail."""
+        payload = self._referred(session, row)
+        if payload is None or "render" not in payload:
+            return payload
+        render = self.renderers[payload.pop("render")]
+        return {**payload, **render(session, payload)}
+
+    def _referred(self, session: Session, row: OutboxMessage) -> dict[str, Any] | None:
         payload = dict(row.payload)
         if not row.refers_to:
             return payload

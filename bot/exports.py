@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from rituals.models import CheckIn, Initiative
+from rituals.models import CheckIn, Decision, Initiative
 
 CHECKIN_COLUMNS = (
     "initiative",
@@ -61,3 +61,42 @@ def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
 
 def to_json(rows: list[dict[str, Any]]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+DECISION_COLUMNS = (
+    "decided_at", "committee", "question", "decision", "rationale", "decided_by",
+    "follow_up_owner", "due", "tally", "arbitration_id", "initiative", "carried_out",
+)  # fmt: skip
+
+
+def _tally_text(tally: dict[str, Any]) -> str:
+    pairs = zip(tally.get("options", []), tally.get("counts", []), strict=False)
+    votes = "; ".join(f"{option}: {count}" for option, count in pairs)
+    return f"{votes} ({tally.get('voted', 0)} of {tally.get('members', 0)} voted)" if votes else ""
+
+
+def decision_rows(engine: Engine, *, for_csv: bool = True) -> list[dict[str, Any]]:
+    """The decision log, oldest first; the tally as text in CSV, as an object in JSON."""
+    query = (
+        select(Decision, Initiative)
+        .join(Initiative, col(Initiative.id) == Decision.initiative_id, isouter=True)
+        .order_by(col(Decision.decided_at))
+    )
+    with Session(engine) as session:
+        return [
+            {
+                "decided_at": decision.decided_at.isoformat().replace("+00:00", "Z"),
+                "committee": decision.committee,
+                "question": decision.question,
+                "decision": "deferred" if decision.deferred else decision.decision,
+                "rationale": decision.rationale,
+                "decided_by": decision.decided_by,
+                "follow_up_owner": decision.follow_up_owner,
+                "due": decision.due.isoformat() if decision.due else None,
+                "tally": _tally_text(decision.tally) if for_csv else decision.tally,
+                "arbitration_id": decision.arbitration_id,
+                "initiative": initiative.title if initiative else None,
+                "carried_out": decision.carried_out,
+            }
+            for decision, initiative in session.exec(query)
+        ]

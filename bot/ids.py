@@ -14,14 +14,23 @@ class Action(StrEnum):
     CHECKIN_CORRECT = "checkin_correct"
     CHECKIN_CHOOSE = "checkin_choose"
     MODAL_INITIATIVE = "checkin_modal_initiative"
+    POLL_VOTE = "poll_vote"
+    POLL_CLOSE = "poll_close"
+    DECISION_RECORD = "decision_record"
+    DECISION_DONE = "decision_done"
+    DECISION_NOT_YET = "decision_not_yet"
 
 
 class Callback(StrEnum):
     CHECKIN_MODAL = "checkin_modal"
+    ARBITRATE_MODAL = "arbitrate_modal"
+    DECISION_MODAL = "decision_modal"
 
 
 class Command(StrEnum):
     CHECKIN = "/checkin"
+    ARBITRATE = "/arbitrate"
+    DECISIONS = "/decisions"
 
 
 class PromptRef(BaseModel):
@@ -56,6 +65,30 @@ class ModalState(BaseModel):
     initiatives: list[int]
     period: str
     source: str = "modal"
+
+    def dump(self) -> str:
+        return self.model_dump_json()
+
+
+class PollRef(BaseModel):
+    """A poll and, for a vote button, the option (-1 for the poll itself)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    a: int
+    o: int = -1
+
+    def dump(self) -> str:
+        return self.model_dump_json()
+
+
+class PollModalState(BaseModel):
+    """The /arbitrate modal's private_metadata: where it was opened."""
+
+    model_config = ConfigDict(frozen=True)
+
+    channel: str
+    response_url: str | None = None
 
     def dump(self) -> str:
         return self.model_dump_json()

@@ -14,10 +14,20 @@ from bot.answers import prompt_key
 from bot.deps import Deps
 from bot.ids import PromptRef
 from bot.outbox import enqueue, row_of_key
+from bot.polls import close_due, open_poll
+from bot.render import shorten, slack_date
+from rituals.arbitration import agenda_item, default_deadline
 from rituals.checkins import prompt_due, unanswered_prompts
 from rituals.db import transaction
-from rituals.models import CheckIn, CheckinPrompt, Initiative, RitualRun
-from rituals.periods import quarter_of, week_of
+from rituals.models import (
+    ArbitrationRequest,
+    CheckIn,
+    CheckinPrompt,
+    Decision,
+    Initiative,
+    RitualRun,
+)
+from rituals.periods import month_of, quarter_of, week_of
 
 
 class UnknownRitual(Exception):
@@ -71,7 +81,9 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
             session.exec(select(CheckinPrompt.initiative_id).where(CheckinPrompt.period == period))
         )
         due = [i for i in prompt_due(session.exec(query).all(), quarter) if i.id not in asked]
-        last = _last_answers(session, [i.id for i in due if i.id is not None])
+        ids = [i.id for i in due if i.id is not None]
+        last = _last_answers(session, ids)
+        followups = _open_decisions(session, ids)
         for initiative in due:
             assert initiative.id is not None
             key = prompt_key(period, initiative.id)
@@ -83,6 +95,7 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
                 last=asdict(_answer_view(previous)) if previous else None,
                 last_period=previous.period if previous else None,
                 ref=PromptRef(i=initiative.id, p=period).dump(),
+                decisions=followups.get(initiative.id, []),
             )
             session.add(
                 CheckinPrompt(
@@ -97,6 +110,21 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
                 session, key, {"channel": initiative.owner, **message}, initiative_id=initiative.id
             )
     return RunResult("checkin", period, len(due), first)
+
+
+def _open_decisions(session: Session, ids: list[int]) -> dict[int, list[Decision]]:
+    """Decisions about these initiatives not yet reported carried out, newest first."""
+    found: dict[int, list[Decision]] = {}
+    rows = session.exec(
+        select(Decision)
+        .where(col(Decision.initiative_id).in_(ids), col(Decision.deferred).is_(False))
+        .where((col(Decision.carried_out).is_(None)) | (col(Decision.carried_out).is_(False)))
+        .order_by(col(Decision.decided_at).desc())
+    )
+    for decision in rows:
+        assert decision.initiative_id is not None
+        found.setdefault(decision.initiative_id, []).append(decision)
+    return {key: value[:2] for key, value in found.items()}
 
 
 @dataclass(frozen=True)
@@ -146,7 +174,78 @@ def run_reminder(deps: Deps, *, now: datetime, committee: str | None = None) -> 
     return RunResult("reminder", period, queued, first)
 
 
-JOBS: dict[str, Callable[..., RunResult]] = {"checkin": run_checkin, "reminder": run_reminder}
+def run_arbitration(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
+    """The monthly committee: close the polls past their deadline, then put each
+    committee's queued requests to it as polls, under an agenda message."""
+    close_due(deps, now=now)
+    settings = deps.settings
+    period = month_of(now, settings.tz)
+    deadline = default_deadline(now, hours=settings.config.arbitration.deadline_hours)
+    queued, first = 0, False
+    with transaction(deps.engine) as session:
+        for name in [committee] if committee else list(settings.config.committees):
+            if not _note_run(session, "arbitration", period, name, now):
+                continue
+            first = True
+            requests = session.exec(
+                select(ArbitrationRequest)
+                .where(
+                    ArbitrationRequest.committee == name,
+                    col(ArbitrationRequest.arbitration_id).is_(None),
+                )
+                .order_by(col(ArbitrationRequest.created_at))
+            ).all()
+            if requests:
+                queued += _agenda(session, deps, name, period, list(requests), now, deadline)
+    return RunResult("arbitration", period, queued, first)
+
+
+def _agenda(
+    session: Session,
+    deps: Deps,
+    committee: str,
+    period: str,
+    requests: list[ArbitrationRequest],
+    now: datetime,
+    deadline: datetime,
+) -> int:
+    render = deps.renderer.render
+    initiatives = {r.initiative_id: session.get(Initiative, r.initiative_id) for r in requests}
+    channel = deps.settings.config.committees[committee].channel
+    agenda = render(
+        "arbitration_agenda",
+        committee=committee,
+        period=period,
+        items=[{"request": r, "initiative": initiatives[r.initiative_id]} for r in requests],
+        deadline=slack_date(deadline),
+    )
+    enqueue(session, f"agenda:{period}:{committee}", {"channel": channel, **agenda})
+    for request in requests:
+        item = agenda_item(request.text)
+        labels = render("agenda_options", proposal=shorten(item.proposal, 400))
+        options = item.options or (labels["approve"], labels["reject"], labels["defer"])
+        poll = open_poll(
+            session,
+            deps,
+            committee=committee,
+            question=item.question,
+            options=options,
+            created_by=request.requested_by,
+            now=now,
+            deadline=deadline,
+            initiative_id=request.initiative_id,
+            origin="queue",
+        )
+        request.arbitration_id = poll.id
+        session.add(request)
+    return len(requests) + 1
+
+
+JOBS: dict[str, Callable[..., RunResult]] = {
+    "checkin": run_checkin,
+    "reminder": run_reminder,
+    "arbitration": run_arbitration,
+}
 
 
 def run_ritual(deps: Deps, name: str, *, now: datetime, committee: str | None = None) -> RunResult:
@@ -163,19 +262,20 @@ def run_ritual(deps: Deps, name: str, *, now: datetime, committee: str | None = 
     return result
 
 
-PERIOD_OF: dict[str, Callable[[datetime, Any], str]] = {"checkin": week_of, "reminder": week_of}
+PERIOD_OF: dict[str, Callable[[datetime, Any], str]] = {
+    "checkin": week_of,
+    "reminder": week_of,
+    "arbitration": month_of,
+}
 
 
-def has_run(deps: Deps, name: str, *, at: datetime, committee: str = "") -> bool:
+def has_run(deps: Deps, name: str, *, at: datetime) -> bool:
+    """Whether the ritual ran (for any committee) in the period of `at`."""
     period = PERIOD_OF[name](at, deps.settings.tz)
     with Session(deps.engine) as session:
         return (
             session.exec(
-                select(RitualRun.id).where(
-                    RitualRun.ritual == name,
-                    RitualRun.period == period,
-                    RitualRun.committee == committee,
-                )
+                select(RitualRun.id).where(RitualRun.ritual == name, RitualRun.period == period)
             ).first()
             is not None
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, select
@@ -17,21 +18,19 @@ def enqueue(
     method: str = "chat.postMessage",
     refers_to: str | None = None,
     initiative_id: int | None = None,
+    not_before: datetime | None = None,
 ) -> bool:
     """Add a message unless its key is already there; True when added.
 
     The caller's transaction commits it together with the records that caused it."""
     if session.exec(select(OutboxMessage.id).where(OutboxMessage.key == key)).first():
         return False
-    session.add(
-        OutboxMessage(
-            key=key,
-            method=method,
-            payload=payload,
-            refers_to=refers_to,
-            initiative_id=initiative_id,
-        )
+    row = OutboxMessage(
+        key=key, method=method, payload=payload, refers_to=refers_to, initiative_id=initiative_id
     )
+    if not_before is not None:
+        row.next_attempt_at = not_before
+    session.add(row)
     return True
 
 

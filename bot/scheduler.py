@@ -16,6 +16,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.deps import Deps
 from bot.jobs import JOBS, has_run, run_ritual
+from bot.polls import close_due
 from bot.triggers import trigger_for
 
 log = logging.getLogger(__name__)
@@ -47,8 +48,17 @@ class RitualScheduler:
                 name=f"ritual {name}",
                 replace_existing=True,
             )
+        self.scheduler.add_job(
+            self.close_polls, "interval", minutes=1, id="close-polls", replace_existing=True
+        )
         self.scheduler.start()
         self.scheduler.add_job(self.catch_up, id="catch-up", replace_existing=True)
+
+    def close_polls(self) -> None:
+        """Polls close at their deadline, stored in the database: a restart loses none."""
+        closed = close_due(self.deps, now=self.deps.clock())
+        if closed:
+            log.info("closed %d poll(s) at their deadline", closed)
 
     def stop(self) -> None:
         self.scheduler.shutdown(wait=False)
@@ -60,6 +70,7 @@ class RitualScheduler:
     def catch_up(self, now: datetime | None = None) -> list[str]:
         """Run, once, each ritual missed within the grace window; the names run."""
         now = now or self.deps.clock()
+        close_due(self.deps, now=now)
         missed = []
         for name in self.rituals:
             last = previous_fire(self.deps, name, now)

@@ -36,6 +36,10 @@ class Delivery(_Strict):
     timeout_seconds: float = Field(default=10.0, gt=0, le=120)
 
 
+class Arbitration(_Strict):
+    deadline_hours: float = Field(default=48, gt=0, le=24 * 60)
+
+
 class Config(_Strict):
     """The operator's TOML file: people, channels, cadences. Unknown keys are errors."""
 
@@ -47,6 +51,7 @@ class Config(_Strict):
     committees: dict[str, Committee] = Field(default_factory=dict)
     cadences: dict[str, str] = Field(default_factory=dict)
     delivery: Delivery = Field(default_factory=Delivery)
+    arbitration: Arbitration = Field(default_factory=Arbitration)
 
     @field_validator("timezone")
     @classmethod
@@ -95,6 +100,9 @@ class Settings(BaseModel):
 
     def cadence(self, ritual: str) -> Cadence:
         return parse_cadence(self.config.cadences.get(ritual, DEFAULT_CADENCES[ritual]))
+
+    def is_cmo(self, user: str) -> bool:
+        return user in self.config.cmo
 
     def committee_of_channel(self, channel: str) -> str | None:
         for name, committee in self.config.committees.items():

@@ -161,3 +161,70 @@ class ProcessedEvent(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=120)
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Arbitration(SQLModel, table=True):
+    """A question put to a committee as a poll, open until its deadline or closed by a CMO."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    committee: str = Field(max_length=80, index=True)
+    question: str
+    options: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    context: str | None = None
+    initiative_id: int | None = Field(default=None, foreign_key="initiative.id", index=True)
+    anonymous: bool = False
+    origin: str = Field(default="command", max_length=16)
+    created_by: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    deadline: datetime = Field(sa_type=UTCDateTime, index=True)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    closed_by: str | None = Field(default=None, max_length=32)
+    message_key: str = Field(default="", max_length=200)
+
+
+class Vote(SQLModel, table=True):
+    """A member's current choice in a poll: one per member, changed in place."""
+
+    __table_args__ = (UniqueConstraint("arbitration_id", "voter", name="uq_vote_voter"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    arbitration_id: int = Field(foreign_key="arbitration.id", index=True)
+    voter: str = Field(max_length=32)
+    option: int
+    voted_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ArbitrationRequest(SQLModel, table=True):
+    """An owner's 'a decision is needed', queued for the committee's next monthly agenda."""
+
+    __tablename__ = "arbitration_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    committee: str = Field(max_length=80, index=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    checkin_id: int | None = Field(default=None, foreign_key="checkin.id")
+    requested_by: str = Field(max_length=32)
+    text: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    arbitration_id: int | None = Field(default=None, foreign_key="arbitration.id", index=True)
+
+
+class Decision(SQLModel, table=True):
+    """The decision log: what a committee decided, why, who follows up and by when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    arbitration_id: int | None = Field(default=None, foreign_key="arbitration.id", unique=True)
+    committee: str = Field(max_length=80, index=True)
+    initiative_id: int | None = Field(default=None, foreign_key="initiative.id", index=True)
+    question: str
+    decision: str
+    option: int | None = None
+    deferred: bool = False
+    rationale: str = ""
+    decided_by: str = Field(max_length=32)
+    follow_up_owner: str | None = Field(default=None, max_length=32)
+    due: date | None = None
+    tally: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    decided_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    carried_out: bool | None = None
+    carried_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -1,8 +1,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from bot.listeners.actions import checkin_buttons
+from bot.listeners.actions import checkin_buttons, decision_buttons, poll_buttons
 
 
 def register(app: App, deps: Deps) -> None:
-    checkin_buttons.register(app, deps)
+    for surface in (checkin_buttons, poll_buttons, decision_buttons):
+        surface.register(app, deps)

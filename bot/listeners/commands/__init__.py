@@ -1,8 +1,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from bot.listeners.commands import checkin
+from bot.listeners.commands import arbitrate, checkin, decisions
 
 
 def register(app: App, deps: Deps) -> None:
-    checkin.register(app, deps)
+    for command in (checkin, arbitrate, decisions):
+        command.register(app, deps)
