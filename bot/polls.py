@@ -138,13 +138,19 @@ def open_poll(
 
 
 def refresh(session: Session, poll: Arbitration, *, not_before: datetime | None = None) -> None:
-    """Queue a redraw of the poll message, unless one not yet drawn is already queued."""
+    """Queue a redraw of the poll message, unless one not yet drawn is already queued.
+
+    Call it after writing the vote. The waiting redraw is locked until this transaction
+    commits, so the worker cannot draw it from a tally that misses this vote (PostgreSQL);
+    SQLite gets the same order from its single writer."""
     waiting = session.exec(
-        select(OutboxMessage.id).where(
+        select(OutboxMessage.id)
+        .where(
             col(OutboxMessage.key).startswith(f"poll-refresh:{poll.id}:"),
             OutboxMessage.state == "pending",
             col(OutboxMessage.claimed_until).is_(None),
         )
+        .with_for_update()
     ).first()
     if waiting is None:
         enqueue(

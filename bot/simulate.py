@@ -153,9 +153,8 @@ class LocalBot:
         button = next(
             element
             for block in message.get("blocks") or []
-            if block["type"] == "actions"
-            for element in block["elements"]
-            if element["action_id"] == action_id
+            for element in [*block.get("elements", []), block.get("accessory") or {}]
+            if element.get("action_id") == action_id
         )
         return self.interact(
             {
@@ -209,17 +208,29 @@ class LocalBot:
         return self.post(urllib.parse.urlencode(form).encode(), "application/x-www-form-urlencoded")
 
     def submit(self, user: str, view: dict[str, Any], values: dict[str, Any]) -> httpx.Response:
-        """The user fills the modal the bot opened and presses Save."""
+        """The user fills the modal the bot opened and presses Save: each value lands in
+        the state shape of its input's element type, as Slack sends it."""
+        elements = {
+            block["block_id"]: block["element"]
+            for block in view.get("blocks", [])
+            if block.get("type") == "input"
+        }
         state: dict[str, dict[str, Any]] = {}
         for block_id, value in values.items():
-            if block_id in ("status", "initiative"):
-                state[block_id] = {
-                    "value": {"type": "static_select", "selected_option": {"value": str(value)}}
-                }
-            elif block_id in ("progress", "kpi"):
-                state[block_id] = {"value": {"type": "number_input", "value": str(value)}}
+            element = elements[block_id]
+            kind = element["type"]
+            if kind in ("static_select", "radio_buttons"):
+                option = next(o for o in element["options"] if o["value"] == str(value))
+                entry: dict[str, Any] = {"selected_option": option}
+            elif kind == "users_select":
+                entry = {"selected_user": value}
+            elif kind == "datepicker":
+                entry = {"selected_date": value}
+            elif kind == "datetimepicker":
+                entry = {"selected_date_time": int(value)}
             else:
-                state[block_id] = {"value": {"type": "plain_text_input", "value": value}}
+                entry = {"value": str(value)}
+            state[block_id] = {element["action_id"]: {"type": kind, **entry}}
         submitted = {
             **view,
             "id": "V0MODAL01",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from string import ascii_lowercase
 from typing import Any
@@ -16,10 +16,23 @@ import pytest
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
-from bot.ids import ChoiceRef, ModalState, PromptRef
-from bot.render import MESSAGE_TEXT_MAX, PACKAGED_PROMPTS, Renderer
+from bot.ids import ChoiceRef, ModalState, PollModalState, PollRef, PromptRef
+from bot.polls import poll_view
+from bot.render import MESSAGE_TEXT_MAX, PACKAGED_PROMPTS, Renderer, shorten, slack_date
+from bot.settings import Committee, Config, Settings
+from rituals.arbitration import (
+    _MESSAGES as ARBITRATION_CODES,
+)
+from rituals.arbitration import (
+    MAX_OPTION,
+    MAX_QUESTION,
+    ArbitrationError,
+    check_deadline,
+    parse_arbitrate,
+    validate_poll,
+)
 from rituals.checkins import Answer
-from rituals.models import CheckIn, Initiative
+from rituals.models import Arbitration, ArbitrationRequest, CheckIn, Decision, Initiative
 from rituals.parse import parse_update
 from rituals.status import Status
 
@@ -40,11 +53,28 @@ NOTICE_REASONS = (
     "error",
     "skipped_already",
 )
+# Committees: the one the polls go to, its channel and members, and the CMO who runs them.
+CMO, COMMITTEE, CHANNEL, MONTH = "U0CMO0001", "comex", "C0COMEX01", "2026-11"
+MEMBERS = tuple(f"U0MEMBER{n:02}" for n in range(1, 11))
+SETTINGS = Settings(
+    config=Config(
+        cmo=[CMO],
+        committees={
+            COMMITTEE: Committee(channel=CHANNEL, members=list(MEMBERS)),
+            "codir": Committee(channel="C0CODIR01", members=list(MEMBERS[:3])),
+        },
+    )
+)
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+DEADLINE = NOW + timedelta(hours=48)
+POLL_ID = 42
+VOTE_OUTCOMES = ("new", "changed", "same", "not_member", "closed")
+POLL_NOTICES = ("not_cmo", "already")
 
 
 @dataclass(frozen=True)
 class Words:
-    """What owners and the roadmap wrote, which prompts show back."""
+    """What owners, the roadmap and the CMO wrote, which prompts show back."""
 
     title: str = "Refonte du parcours d’onboarding"
     objective: str = "Réduire le délai d’activation des nouveaux clients"
@@ -52,10 +82,28 @@ class Words:
     blockers: str = "validation juridique des CGU"
     decision: str = "arbitrer le budget média du T1"
     highlights: str = "Pilote lancé avec 3 clients"
+    # a poll's question, options and context, and the rationale of its decision
+    question: str = "Prolonge-t-on le budget ERP de 3 mois ?"
+    options: tuple[str, ...] = ("Oui, jusqu’à fin mars", "Non", "Seulement 1 mois")
+    context: str = "L’intégrateur demande 3 mois & 40 k€ de plus : voir la note du DAF."
+    rationale: str = "Le go-live de mars passe avant tout ; budget repris sur la réserve du T1."
+
+
+def pad(text: str, length: int) -> str:
+    """`text` followed by ordinary words (a few `&` and `<`) to exactly `length` characters."""
+    filler = " — arbitrer le budget & les priorités <T1> du programme"
+    padded = (text + filler * (length // len(filler) + 1))[:length]
+    return padded[:-1] + "." if padded.endswith(" ") else padded
 
 
 REALISTIC = Words()
-HOSTILE_WORDS = Words(*[HOSTILE] * 6)
+HOSTILE_WORDS = Words(
+    *[HOSTILE] * 6,
+    question=HOSTILE,
+    options=(HOSTILE, f"{HOSTILE} (bis)", f"{HOSTILE} (ter)"),
+    context=HOSTILE,
+    rationale=HOSTILE,
+)
 LONG_TITLE = replace(REALISTIC, title=("Programme de fidélisation omnicanal " * 20)[:500])
 # As long as the check-in modal lets an owner write (its max_length), and a long objective.
 LONG_ANSWERS = replace(
@@ -66,6 +114,16 @@ LONG_ANSWERS = replace(
     decision="Arbitrer le budget & les priorités " * 28,
     highlights="Pilote lancé, retours positifs & suite " * 51,
 )
+# Everything as long as its form or validator allows: /arbitrate, the arbitrate and
+# decision modals (question 2000, options 500, context 1500, rationale 2000).
+LONGEST = replace(
+    LONG_ANSWERS,
+    question=pad(REALISTIC.question, MAX_QUESTION),
+    options=tuple(pad(option, MAX_OPTION) for option in REALISTIC.options),
+    context=pad(REALISTIC.context, 1500),
+    rationale=pad(REALISTIC.rationale, 2000),
+)
+WORDS = {"": REALISTIC, "hostile": HOSTILE_WORDS, "long": LONG_TITLE, "longest": LONGEST}
 
 
 # -- contexts, as the callers build them ------------------------------------------------
@@ -139,7 +197,10 @@ def which(owned: list[Initiative]) -> dict[str, Any]:
     }
 
 
-def prompt(main: Initiative, last: dict | None) -> dict[str, Any]:
+def prompt(
+    main: Initiative, last: dict | None, decisions: Sequence[Decision] = ()
+) -> dict[str, Any]:
+    """As `run_checkin` passes it, with the decisions about the initiative not carried out."""
     ref = PromptRef(i=3, p=PERIOD).dump()
     return {
         "initiative": main,
@@ -147,6 +208,7 @@ def prompt(main: Initiative, last: dict | None) -> dict[str, Any]:
         "last": last,
         "last_period": LAST_PERIOD if last else None,
         "ref": ref,
+        "decisions": list(decisions),
     }
 
 
@@ -158,6 +220,239 @@ def receipt(main: Initiative, given: Answer, *, replaced: bool, kept: bool) -> d
         "replaced": replaced,
         "kept_status": kept,
         "ref": PromptRef(i=3, p=PERIOD).dump(),
+    }
+
+
+# Votes as (member, option): an open poll, a winner (A), a tie (A and B), ten ways tied.
+SOME_VOTES = ((MEMBERS[0], 0), (MEMBERS[1], 0), (MEMBERS[2], 1))
+WINNER_VOTES = (*SOME_VOTES, (MEMBERS[3], 2), (MEMBERS[4], 0))
+TIE_VOTES = ((MEMBERS[0], 0), (MEMBERS[1], 1), (MEMBERS[2], 0), (MEMBERS[3], 1), (MEMBERS[4], 2))
+TEN_WAY_TIE = tuple((member, n) for n, member in enumerate(MEMBERS))
+
+
+class Store:
+    """The two reads `poll_view` makes of the database: the votes, and the initiative."""
+
+    def __init__(self, votes: Sequence[tuple[str, int]], linked: Initiative | None) -> None:
+        self.votes, self.linked = list(votes), linked
+
+    def exec(self, statement: object) -> list[tuple[str, int]]:
+        return self.votes
+
+    def get(self, model: type, key: int) -> Initiative | None:
+        assert model is Initiative and self.linked is not None and key == self.linked.id
+        return self.linked
+
+
+def ten_options(words: Words) -> tuple[str, ...]:
+    """The most a poll takes: 10 options, each as long as allowed."""
+    return tuple(
+        pad(f"Option {n + 1} : {words.options[n % len(words.options)]}", MAX_OPTION)
+        for n in range(10)
+    )
+
+
+def arbitration(
+    words: Words,
+    *,
+    question: str | None = None,
+    options: Sequence[str] | None = None,
+    closed: bool = False,
+    anonymous: bool = False,
+    context: bool = False,
+    linked: Initiative | None = None,
+) -> Arbitration:
+    """A poll as /arbitrate, the modal or the monthly agenda store it: validated."""
+    checked_question, checked_options = validate_poll(
+        question or words.question, options or words.options
+    )
+    return Arbitration(
+        id=POLL_ID,
+        committee=COMMITTEE,
+        question=checked_question,
+        options=list(checked_options),
+        context=words.context if context else None,
+        initiative_id=linked.id if linked else None,
+        anonymous=anonymous,
+        created_by=CMO,
+        created_at=NOW,
+        deadline=DEADLINE,
+        closed_at=DEADLINE if closed else None,
+        closed_by=CMO if closed else None,
+        message_key=f"poll:{POLL_ID}",
+    )
+
+
+def poll(
+    words: Words,
+    votes: Sequence[tuple[str, int]] = (),
+    *,
+    linked: bool = False,
+    **shape: Any,
+) -> dict[str, Any]:
+    """What `poll_view` gives the poll templates (and, with metadata, the decision modal)."""
+    main = initiative(words) if linked else None
+    view = poll_view(Store(votes, main), SETTINGS, arbitration(words, linked=main, **shape))  # type: ignore[arg-type]
+    return {**view, "metadata": PollRef(a=POLL_ID).dump()}
+
+
+# The polls the focused tests look into, by variant: (votes, shape).
+POLLS: dict[str, tuple[tuple[tuple[str, int], ...], dict[str, Any]]] = {
+    "open_named": (SOME_VOTES, {}),
+    "open_anonymous": (SOME_VOTES, {"anonymous": True}),
+    "open_no_votes": ((), {}),
+    "open_initiative_context": (SOME_VOTES, {"linked": True, "context": True}),
+    "open_context_only": ((), {"context": True}),
+    "open_ten_long_options": (TEN_WAY_TIE[:7], {"ten": True, "linked": True, "context": True}),
+    "open_long_question": (SOME_VOTES, {"long_question": True}),
+    "closed_winner": (WINNER_VOTES, {"closed": True}),
+    "closed_tie": (TIE_VOTES, {"closed": True}),
+    "closed_no_votes": ((), {"closed": True}),
+    "closed_anonymous_winner": (WINNER_VOTES, {"closed": True, "anonymous": True}),
+    "closed_ten_way_tie": (
+        TEN_WAY_TIE,
+        {"closed": True, "ten": True, "linked": True, "context": True},
+    ),
+    "closed_long_question_initiative": (
+        WINNER_VOTES,
+        {"closed": True, "long_question": True, "linked": True, "context": True},
+    ),
+}
+OPEN = [name for name in POLLS if name.startswith("open")]
+CLOSED = [name for name in POLLS if name.startswith("closed")]
+
+
+def poll_of(words: Words, variant: str) -> dict[str, Any]:
+    votes, shape = POLLS[variant]
+    shape = dict(shape)
+    if shape.pop("ten", False):
+        shape["options"] = ten_options(words)
+    if shape.pop("long_question", False):
+        shape["question"] = pad(words.question, MAX_QUESTION)
+    return poll(words, votes, **shape)
+
+
+def polls(words: Words, variants: Sequence[str]) -> dict[str, dict[str, Any]]:
+    return {variant: poll_of(words, variant) for variant in variants}
+
+
+def decision(
+    words: Words,
+    *,
+    id: int = 7,
+    option: int | None = 0,
+    follow_up: bool = True,
+    due: bool = True,
+    rationale: bool = True,
+    carried_out: bool | None = None,
+    days_ago: int = 0,
+    long: bool = False,
+) -> Decision:
+    """A decision as `record_decision` stores it; `option` None: deferred."""
+    options = ten_options(words) if long else words.options
+    question = pad(words.question, MAX_QUESTION) if long else words.question
+    return Decision(
+        id=id,
+        arbitration_id=POLL_ID,
+        committee=COMMITTEE,
+        initiative_id=3,
+        question=question,
+        decision="" if option is None else options[option],
+        option=option,
+        deferred=option is None,
+        rationale=(pad(words.rationale, 2000) if long else words.rationale) if rationale else "",
+        decided_by=CMO,
+        follow_up_owner=OWNER if follow_up else None,
+        due=date(2027, 1, 15) if due else None,
+        tally={"options": list(options), "counts": [3, 1, 1], "voted": 5, "members": 10},
+        decided_at=NOW - timedelta(days=days_ago),
+        carried_out=carried_out,
+    )
+
+
+def notice(words: Words, given: Decision, *, linked: bool = True) -> dict[str, Any]:
+    """As `record_decision` renders `decision_notice`."""
+    view = poll(words, WINNER_VOTES, closed=True, linked=linked)
+    return {"decision": given, "initiative": view["initiative"], "view": view}
+
+
+def refusal(text: str, committees: Sequence[str] = (COMMITTEE,)) -> dict[str, Any]:
+    """What /arbitrate renders when `parse_arbitrate` refuses the text."""
+    try:
+        parse_arbitrate(
+            text,
+            committees=list(committees),
+            channel_committee=None,
+            channel_names={CHANNEL: COMMITTEE},
+        )
+    except ArbitrationError as error:
+        return {"code": error.code, "detail": error.detail, "text": text}
+    raise AssertionError(f"/arbitrate {text} was accepted")
+
+
+def past_deadline() -> dict[str, Any]:
+    try:
+        check_deadline(NOW - timedelta(hours=1), now=NOW)
+    except ArbitrationError as error:
+        return {"code": error.code, "detail": error.detail, "text": ""}
+    raise AssertionError("a past deadline was accepted")
+
+
+def refusals(w: Words) -> dict[str, dict[str, Any]]:
+    q, (a, b, c) = w.question, w.options[:3]
+    found = {
+        "no_question": refusal(f" | {a} | {b}"),
+        "one_option": refusal(f"{q} | {a}"),
+        "too_many_options": refusal(q + "".join(f" | {a} {n}" for n in range(12))),
+        "empty_option": refusal(f"{q} | {a} |  | {b}"),
+        "duplicate_option": refusal(f"{q} | {a} | {b} | {c} | {a}"),
+        "unknown_committee": refusal(f"#codir-marketing {q} | {a} | {b}"),
+        "unknown_committee_channel": refusal(f"<#C0OTHER01|marketing> {q} | {a} | {b}"),
+        "unknown_committee_none": refusal(f"#codir {q} | {a} | {b}", committees=()),
+        "no_committee": refusal(f"{q} | {a} | {b}", committees=()),
+        "too_long_question": refusal(f"{pad(q, MAX_QUESTION + 1)} | {a} | {b}"),
+        "too_long_option": refusal(f"{q} | {a} | {pad(b, MAX_OPTION + 1)}"),
+        "past_deadline": past_deadline(),
+    }
+    assert {v["code"] for v in found.values()} == set(ARBITRATION_CODES), "an error is not tried"
+    return found
+
+
+def agenda(words: Words, count: int) -> dict[str, Any]:
+    """As `_agenda` renders it: the queued requests, each with its initiative."""
+    items = [
+        {
+            "request": ArbitrationRequest(
+                id=n + 1,
+                committee=COMMITTEE,
+                initiative_id=20 + n,
+                requested_by=OWNER,
+                text=words.decision,
+                created_at=NOW,
+            ),
+            "initiative": initiative(replace(words, title=f"{words.title} · {n + 1}"), id=20 + n),
+        }
+        for n in range(count)
+    ]
+    return {
+        "committee": COMMITTEE,
+        "period": MONTH,
+        "items": items,
+        "deadline": slack_date(DEADLINE),
+    }
+
+
+def arbitrate_modal(
+    words: Words, committees: Sequence[str], committee: str | None, initiatives: int
+) -> dict[str, Any]:
+    """As `open_arbitrate_modal` renders it."""
+    found = [initiative(replace(words, title=f"{words.title} · {n}"), id=n) for n in range(1, 101)]
+    return {
+        "committees": list(committees),
+        "committee": committee,
+        "deadline": int(DEADLINE.timestamp()),
+        "initiatives": [{"id": i.id, "title": i.title} for i in found[:initiatives]],
+        "metadata": PollModalState(channel=CHANNEL).dump(),
     }
 
 
@@ -192,6 +487,12 @@ CONTEXTS: dict[str, Contexts] = {
         "last_full": prompt(initiative(w), last_seen(w)),
         "last_no_status": prompt(initiative(w), last_seen(w, None, full=False)),
         "bare_initiative": prompt(initiative(w, complete=False), last_seen(w, Status.ON_TRACK)),
+        "one_open_decision": prompt(initiative(w), last_seen(w), [decision(w)]),
+        "two_open_decisions": prompt(
+            initiative(w),
+            None,
+            [decision(w, id=8, option=1, due=False), decision(w, long=True, days_ago=30)],
+        ),
     },
     "checkin_receipt": lambda w: {
         "recorded_full": receipt(initiative(w), answer(w), replaced=False, kept=False),
@@ -211,12 +512,90 @@ CONTEXTS: dict[str, Contexts] = {
     },
     "modal_errors": lambda w: {"base": {}},
     "notice": lambda w: {reason: {"reason": reason} for reason in NOTICE_REASONS},
+    # -- arbitration
+    "agenda_options": lambda w: {
+        "base": {"proposal": shorten(w.decision, 400)},
+        "long": {"proposal": shorten(pad(w.decision, 1000), 400)},
+    },
+    "arbitrate_error": refusals,
+    "arbitrate_modal": lambda w: {
+        "channel_committee": arbitrate_modal(w, [COMMITTEE, "codir", "board"], "codir", 3),
+        "one_committee_no_initiative": arbitrate_modal(w, [COMMITTEE], COMMITTEE, 0),
+        "many_initiatives": arbitrate_modal(w, [COMMITTEE, "codir"], COMMITTEE, 100),
+    },
+    "arbitrate_posted": lambda w: {
+        "base": {"poll": arbitration(w), "channel": CHANNEL},
+        "ten_long_options": {"poll": arbitration(w, options=ten_options(w)), "channel": CHANNEL},
+        "long_question": {
+            "poll": arbitration(w, question=pad(w.question, MAX_QUESTION)),
+            "channel": CHANNEL,
+        },
+    },
+    "arbitrate_refused": lambda w: {"base": {}},
+    "arbitration_agenda": lambda w: {
+        "one": agenda(w, 1),
+        "thirty": agenda(w, 30),
+    },
+    "arbitration_closed": lambda w: polls(w, CLOSED),
+    "arbitration_poll": lambda w: polls(w, list(POLLS)),
+    "decision_followed": lambda w: {
+        "done": {"done": True, "decision": decision(w), "user": OWNER},
+        "not_yet": {"done": False, "decision": decision(w, long=True), "user": OWNER},
+    },
+    "decision_modal": lambda w: {
+        **polls(w, CLOSED),
+        "open_initiative_context": poll_of(w, "open_initiative_context"),
+    },
+    "decision_notice": lambda w: {
+        "chosen": notice(w, decision(w)),
+        "deferred": notice(w, decision(w, option=None, follow_up=False, due=False)),
+        "bare": notice(
+            w, decision(w, option=2, rationale=False, follow_up=False, due=False), linked=False
+        ),
+        "longest": notice(w, decision(w, option=9, long=True)),
+    },
+    "decisions_list": lambda w: {
+        "empty": {"decisions": []},
+        "deferred": {"decisions": [decision(w, option=None, follow_up=False, due=False)]},
+        "ten": {
+            "decisions": [
+                decision(
+                    w,
+                    id=n + 1,
+                    option=None if n == 3 else n % 3,
+                    follow_up=n % 2 == 0,
+                    due=n % 3 == 0,
+                    carried_out=True if n % 4 == 0 else None,
+                    days_ago=7 * n,
+                    long=n == 5,
+                )
+                for n in range(10)
+            ]
+        },
+    },
+    "poll_errors": lambda w: {"base": {}},
+    "poll_notice": lambda w: {reason: {"reason": reason} for reason in POLL_NOTICES},
+    "vote_outcome": lambda w: {
+        outcome: {"outcome": outcome, "committee": COMMITTEE, "option": "B"}
+        for outcome in VOTE_OUTCOMES
+    },
 }
 CASES = [
     pytest.param(name, variant, id=f"{name}-{variant}")
     for name in NAMES
     for variant in CONTEXTS.get(name, lambda w: {})(REALISTIC)
 ]
+# English templates that Slack would refuse (or that say too little), reported to their
+# authors: (name, variant, words) -> why. Strict: the test fails once the template is fixed.
+ENGLISH_BUGS: dict[tuple[str, str, str], str] = {}
+
+
+def with_known_bugs(language: str, name: str, variant: str, words: str) -> Any:
+    reason = ENGLISH_BUGS.get((name, variant, words)) if language == "en" else None
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(
+        language, name, variant, words, marks=marks, id=f"{language}-{name}-{variant}-{words}"
+    )
 
 
 @cache
@@ -224,8 +603,13 @@ def renderer(language: str) -> Renderer:
     return Renderer(language)
 
 
+@cache
+def contexts(name: str, words: Words) -> dict[str, dict[str, Any]]:
+    return CONTEXTS[name](words)
+
+
 def render(language: str, name: str, variant: str, words: Words = REALISTIC) -> Any:
-    return renderer(language).render(name, **CONTEXTS[name](words)[variant])
+    return renderer(language).render(name, **contexts(name, words)[variant])
 
 
 # -- what Slack would say --------------------------------------------------------------
@@ -240,6 +624,7 @@ def check_slack(rendered: Any) -> None:
         check_message(rendered)
     else:
         assert rendered and all(isinstance(v, str) and v.strip() for v in rendered.values())
+        assert all(len(v) <= MESSAGE_TEXT_MAX for v in rendered.values())
 
 
 def check_message(message: dict) -> None:
@@ -271,6 +656,7 @@ def check_blocks(blocks: list[dict]) -> None:
             assert 1 <= len(block["elements"]) <= 25
         elif block["type"] == "context":
             assert 1 <= len(block["elements"]) <= 10
+            assert all(len(element.get("text", "")) <= 3000 for element in block["elements"])
         elif block["type"] == "input":
             assert len(block["label"]["text"]) <= 2000
         for element in [*block.get("elements", []), block.get("element"), block.get("accessory")]:
@@ -291,9 +677,10 @@ def check_element(element: dict) -> None:
 
 
 def mrkdwn_texts(rendered: dict) -> list[str]:
-    """The text Slack reads as mrkdwn: a message's fallback and every mrkdwn text object."""
-    fallback = [rendered["text"]] if "blocks" in rendered and "text" in rendered else []
-    return fallback + list(mrkdwn_in(rendered.get("blocks", [])))
+    """The text Slack reads as mrkdwn: a message's text (with or without blocks) and every
+    mrkdwn text object. Not a view, nor a dict of sentences (errors, option labels)."""
+    message = "text" in rendered and ("blocks" in rendered or rendered.keys() == {"text"})
+    return ([rendered["text"]] if message else []) + list(mrkdwn_in(rendered.get("blocks", [])))
 
 
 def mrkdwn_in(value: Any) -> Iterator[str]:
@@ -305,6 +692,18 @@ def mrkdwn_in(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from mrkdwn_in(item)
+
+
+def plain_in(value: Any) -> Iterator[str]:
+    """Every plain_text text object: Slack shows it as it is, escaping nothing."""
+    if isinstance(value, dict):
+        if value.get("type") == "plain_text":
+            yield value["text"]
+        for item in value.values():
+            yield from plain_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from plain_in(item)
 
 
 def words_in(value: Any, key: str | None = None) -> Iterator[str]:
@@ -328,6 +727,20 @@ def skeleton(value: Any, key: str | None = None) -> Any:
     return "…" if key == "text" and isinstance(value, str) else value
 
 
+def sections(rendered: dict) -> list[str]:
+    return [b["text"]["text"] for b in rendered["blocks"] if b["type"] == "section"]
+
+
+def accessories(rendered: dict) -> list[dict]:
+    return [b["accessory"] for b in rendered["blocks"] if "accessory" in b]
+
+
+def buttons(rendered: dict) -> list[dict]:
+    found = accessories(rendered)
+    found += [e for b in rendered["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    return [e for e in found if e["type"] == "button"]
+
+
 # -- tests -----------------------------------------------------------------------------
 
 
@@ -340,12 +753,16 @@ def test_both_languages_have_the_same_templates() -> None:
 
 
 @pytest.mark.parametrize(
-    "words", [REALISTIC, HOSTILE_WORDS, LONG_TITLE], ids=["", "hostile", "long"]
+    ("language", "name", "variant", "words"),
+    [
+        with_known_bugs(language, case.values[0], case.values[1], words)
+        for language in LANGUAGES
+        for case in CASES
+        for words in WORDS
+    ],
 )
-@pytest.mark.parametrize(("name", "variant"), CASES)
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_renders_what_slack_accepts(language: str, name: str, variant: str, words: Words) -> None:
-    check_slack(render(language, name, variant, words))
+def test_renders_what_slack_accepts(language: str, name: str, variant: str, words: str) -> None:
+    check_slack(render(language, name, variant, WORDS[words]))
 
 
 @pytest.mark.parametrize(("name", "variant"), CASES)
@@ -365,10 +782,14 @@ def test_owners_words_ping_nobody(language: str, name: str, variant: str) -> Non
     shown = json.dumps(rendered, ensure_ascii=False)
     evaluated = re.search(r"U123(?:>|&gt;) (?:&|&amp;) (?!\{\{ 7\*7 \}\})", shown)
     assert evaluated is None, "a template evaluated the owner's text"
-    assert not any("49" in text for text in words_in(rendered))
+    assert "&amp;amp;" not in shown and "&amp;lt;" not in shown, "escaped twice"
+    dates = re.compile(r"<!date\^[^>]*>")  # a timestamp may well contain 49
+    assert not any("49" in dates.sub("", text) for text in words_in(rendered))
     for text in mrkdwn_texts(rendered):
         assert "<!channel>" not in text and "<@U123>" not in text
         assert not re.search(r"&(?!amp;|lt;|gt;)", text), f"unescaped & in {text!r}"
+    for text in plain_in(rendered):
+        assert "&amp;" not in text and "&lt;" not in text, f"plain text shows {text!r}"
 
 
 @pytest.mark.parametrize(
@@ -384,6 +805,29 @@ def test_owners_words_ping_nobody(language: str, name: str, variant: str) -> Non
         ("checkin_receipt", "recorded_full", 5),
         # objective and KPI name, and the last answer's KPI name, blockers, decision, highlights
         ("checkin_prompt", "last_full", 6),
+        # ... and the open decision (the option the committee chose)
+        ("checkin_prompt", "one_open_decision", 7),
+        ("arbitrate_error", "duplicate_option", 1),
+        ("arbitrate_error", "unknown_committee", 0),
+        ("arbitrate_posted", "base", 1),
+        # the initiative's title, the context, the three options
+        ("arbitration_poll", "open_initiative_context", 5),
+        # the three options, the winner again in the result
+        ("arbitration_poll", "closed_winner", 4),
+        ("arbitration_poll", "closed_tie", 3),
+        # the question (the 2000 characters), the title, the context, the options
+        ("arbitration_poll", "closed_long_question_initiative", 6),
+        # the question, the winner
+        ("arbitration_closed", "closed_winner", 2),
+        ("arbitration_closed", "closed_no_votes", 1),
+        ("decision_modal", "closed_winner", 1),
+        # the question, the decision, the initiative's title, the rationale
+        ("decision_notice", "chosen", 4),
+        ("decision_notice", "deferred", 3),
+        ("decisions_list", "deferred", 1),
+        ("decisions_list", "ten", 19),
+        # each item: the initiative's title and the request
+        ("arbitration_agenda", "one", 2),
     ],
 )
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -391,7 +835,28 @@ def test_owners_words_show_as_written(language: str, name: str, variant: str, sh
     rendered = render(language, name, variant, HOSTILE_WORDS)
     in_blocks = "\n".join(mrkdwn_in(rendered["blocks"]))
     assert in_blocks.count(ESCAPED) == shown
-    if name not in ("checkin_help", "checkin_modal"):
+    if name not in ("checkin_help", "checkin_modal", "decision_modal", "arbitration_agenda"):
+        if name not in ("arbitrate_posted", "decisions_list") and shown:
+            assert ESCAPED in rendered["text"]
+        assert HOSTILE not in rendered["text"]
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        ("decision_followed", "done"),
+        *[("vote_outcome", outcome) for outcome in VOTE_OUTCOMES],
+        *[("poll_notice", reason) for reason in POLL_NOTICES],
+    ],
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_messages_without_blocks_escape_what_they_show(
+    language: str, name: str, variant: str
+) -> None:
+    rendered = render(language, name, variant, HOSTILE_WORDS)
+    assert rendered.keys() == {"text"}
+    assert "<!channel>" not in rendered["text"] and "<@U123>" not in rendered["text"]
+    if name == "decision_followed":
         assert ESCAPED in rendered["text"]
 
 
@@ -426,11 +891,21 @@ def test_the_longest_answers_fit_in_a_section(language: str, name: str, variant:
 @pytest.mark.parametrize(("name", "variant"), CASES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_examples_shown_are_understood(language: str, name: str, variant: str) -> None:
+    """A check-in example reads as an update (`…` stands for the owner's words), and an
+    /arbitrate example as a poll; syntax (`#committee`) and vote bars are no examples."""
     rendered = render(language, name, variant)
     texts = mrkdwn_texts(rendered) if isinstance(rendered, dict) else []
     for example in re.findall(r"`([^`\n]+)`", "\n".join(texts)):
-        if not example.startswith("/"):
-            assert parse_update(example).understood, f"the parser does not read {example!r}"
+        if example.startswith("/arbitrate "):
+            request = parse_arbitrate(
+                example.removeprefix("/arbitrate "), committees=[COMMITTEE], channel_committee=None
+            )
+            assert len(request.options) >= 2
+        elif not example.startswith(("/", "#")) and not example.endswith(":"):
+            if set(example) <= {"█"}:
+                continue
+            filled = example.replace("…", "arbitrer le budget du T1")
+            assert parse_update(filled).understood, f"the parser does not read {example!r}"
 
 
 @pytest.mark.parametrize(("language", "shown"), [("en", "1,234.5 jours"), ("fr", "1 234,5 jours")])
@@ -452,3 +927,273 @@ def test_templates_use_their_own_language_s_macros(language: str) -> None:
         source = path.read_text(encoding="utf-8")
         for used in re.findall(r"{%-?\s*(?:from|import|include|extends)\s+['\"]([^'\"]+)", source):
             assert used.startswith(f"{language}/"), f"{path.name} uses {used}"
+
+
+# -- arbitration: polls, decisions, agenda -------------------------------------------------
+
+RESULT = {
+    "en": {"tie": "*Result: a tie* between ", "none": "no votes", "nobody": "Nobody voted."},
+    "fr": {
+        "tie": "*Résultat : égalité* entre ",
+        "none": "aucun vote",
+        "nobody": "Personne n’a voté.",
+    },
+}
+
+
+@pytest.mark.parametrize("variant", list(POLLS))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_open_poll_has_a_vote_button_per_option_and_a_closed_one_none(
+    language: str, variant: str
+) -> None:
+    rendered = render(language, "arbitration_poll", variant)
+    options = contexts("arbitration_poll", REALISTIC)[variant]["options"]
+    votes = [b for b in buttons(rendered) if b["action_id"].startswith("poll_vote_")]
+    if variant in OPEN:
+        assert [b["action_id"] for b in votes] == [f"poll_vote_{n}" for n in range(len(options))]
+        assert [PollRef.model_validate_json(b["value"]) for b in votes] == [
+            PollRef(a=POLL_ID, o=n) for n in range(len(options))
+        ]
+        labels = [b["text"]["text"] for b in votes]
+        assert all(label.endswith(f" {chr(65 + n)}") for n, label in enumerate(labels))
+    else:
+        assert votes == []
+
+
+@pytest.mark.parametrize("variant", list(POLLS))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_close_now_is_offered_only_while_the_poll_is_open(language: str, variant: str) -> None:
+    rendered = render(language, "arbitration_poll", variant)
+    close = [b for b in buttons(rendered) if b["action_id"] == "poll_close"]
+    if variant in OPEN:
+        assert len(close) == 1 and PollRef.model_validate_json(close[0]["value"]) == PollRef(
+            a=POLL_ID
+        )
+        assert "confirm" in close[0]
+    else:
+        assert close == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_closed_poll_shows_the_winner(language: str) -> None:
+    rendered = render(language, "arbitration_poll", "closed_winner")
+    trophies = [text for text in sections(rendered) if ":trophy:" in text]
+    assert len(trophies) == 1 and trophies[0].startswith(f"*A.* {REALISTIC.options[0]}")
+    result = sections(rendered)[-1]
+    assert f"A. {REALISTIC.options[0]}" in result and "3" in result and "5" in result
+    assert REALISTIC.options[1] not in result
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_closed_poll_names_the_tied_options(language: str) -> None:
+    rendered = render(language, "arbitration_poll", "closed_tie")
+    assert not any(":trophy:" in text for text in sections(rendered)), "a tie has no winner"
+    result = sections(rendered)[-1]
+    assert result.startswith(RESULT[language]["tie"])
+    assert result.removeprefix(RESULT[language]["tie"]).rstrip(".") == "A, B"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_closed_poll_says_nobody_voted(language: str) -> None:
+    rendered = render(language, "arbitration_poll", "closed_no_votes")
+    assert not any(":trophy:" in text for text in sections(rendered))
+    assert RESULT[language]["none"] in sections(rendered)[-1]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_closed_notice_gives_the_result(language: str) -> None:
+    winner = sections(render(language, "arbitration_closed", "closed_winner"))[0]
+    assert f"A. {REALISTIC.options[0]}" in winner and REALISTIC.options[1] not in winner
+    nobody = sections(render(language, "arbitration_closed", "closed_no_votes"))[0]
+    assert RESULT[language]["nobody"] in nobody
+    assert REALISTIC.options[0] not in nobody
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(
+            "en",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="prompts/en/arbitration_closed.json.j2 names a tie by letters only, "
+                "in a DM that does not list the options",
+            ),
+        ),
+        "fr",
+    ],
+)
+def test_the_closed_notice_names_the_tied_options(language: str) -> None:
+    """The CMO's DM does not list the options: a tie must say which ones, not just letters."""
+    text = sections(render(language, "arbitration_closed", "closed_tie"))[0]
+    tied, other = REALISTIC.options[:2], REALISTIC.options[2]
+    assert all(option in text for option in tied) and other not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_closed_notice_offers_to_record_the_decision(language: str) -> None:
+    for variant in CLOSED:
+        (button,) = accessories(render(language, "arbitration_closed", variant))
+        assert button["action_id"] == "decision_record"
+        assert PollRef.model_validate_json(button["value"]) == PollRef(a=POLL_ID)
+
+
+ANONYMOUS = [
+    ("arbitration_poll", "open_anonymous"),
+    ("arbitration_poll", "closed_anonymous_winner"),
+    ("arbitration_closed", "closed_anonymous_winner"),
+    ("decision_modal", "closed_anonymous_winner"),
+]
+
+
+@pytest.mark.parametrize(("name", "variant"), ANONYMOUS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_anonymous_poll_names_no_voter(language: str, name: str, variant: str) -> None:
+    rendered = json.dumps(render(language, name, variant), ensure_ascii=False)
+    assert not [member for member in MEMBERS if member in rendered]
+    assert contexts(name, REALISTIC)[variant]["voted"] > 0, "nobody voted: nothing to hide"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_named_poll_shows_who_voted_what(language: str) -> None:
+    rendered = render(language, "arbitration_poll", "open_named")
+    options = sections(rendered)
+    assert f"<@{MEMBERS[0]}> <@{MEMBERS[1]}>" in options[0] and f"<@{MEMBERS[2]}>" in options[1]
+    assert "<@" not in options[2]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_long_question_is_shown_whole_under_a_shortened_header(language: str) -> None:
+    rendered = render(language, "arbitration_poll", "open_long_question")
+    header = rendered["blocks"][0]["text"]["text"]
+    assert len(header) == 150 and header.endswith("…")
+    question = contexts("arbitration_poll", REALISTIC)["open_long_question"]["poll"]["question"]
+    assert len(question) == MAX_QUESTION
+    assert rendered["blocks"][1]["text"]["text"] == question.replace("&", "&amp;").replace(
+        "<", "&lt;"
+    ).replace(">", "&gt;")
+
+
+@pytest.mark.parametrize("variant", ["open_ten_long_options", "closed_ten_way_tie"])
+@pytest.mark.parametrize("name", ["arbitration_poll", "arbitration_closed", "decision_modal"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_largest_poll_stays_within_slack_s_limits(
+    language: str, name: str, variant: str
+) -> None:
+    """Ten options of 500 characters, a 2000-character question, the longest context."""
+    context = poll_of(LONGEST, variant)
+    assert [len(option["text"]) for option in context["options"]] == [MAX_OPTION] * 10
+    assert len(context["poll"]["question"]) == MAX_QUESTION
+    rendered = renderer(language).render(name, **context)
+    check_slack(rendered)
+    if name == "arbitration_poll" and variant.startswith("open"):
+        assert len([b for b in buttons(rendered) if b["action_id"].startswith("poll_vote_")]) == 10
+
+
+@pytest.mark.parametrize("outcome", VOTE_OUTCOMES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_vote_outcome_says_which_option(language: str, outcome: str) -> None:
+    text = render(language, "vote_outcome", outcome)["text"]
+    if outcome in ("new", "changed", "same"):
+        assert re.search(r"\bB\b", text)
+    if outcome == "not_member":
+        assert COMMITTEE in text
+
+
+@pytest.mark.parametrize("variant", CLOSED)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_decision_modal_preselects_the_winner_and_offers_deferred(
+    language: str, variant: str
+) -> None:
+    view = render(language, "decision_modal", variant)
+    context = contexts("decision_modal", REALISTIC)[variant]
+    (select,) = [b["element"] for b in view["blocks"] if b.get("block_id") == "decision"]
+    values = [option["value"] for option in select["options"]]
+    assert values == [f"option:{n}" for n in range(len(context["options"]))] + ["deferred"]
+    if context["winner"]:
+        assert select["initial_option"]["value"] == f"option:{context['winner']['index']}"
+    else:
+        assert "initial_option" not in select, "no winner: the CMO chooses"
+    assert PollRef.model_validate_json(view["private_metadata"]) == PollRef(a=POLL_ID)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_decision_modal_suggests_the_initiative_s_owner_to_follow_up(language: str) -> None:
+    def follow_up(variant: str) -> dict:
+        view = render(language, "decision_modal", variant)
+        return next(b["element"] for b in view["blocks"] if b.get("block_id") == "follow_up")
+
+    assert follow_up("closed_long_question_initiative")["initial_user"] == OWNER
+    assert "initial_user" not in follow_up("closed_winner")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_poll_errors_cover_every_code_the_modals_can_meet(language: str) -> None:
+    errors = render(language, "poll_errors", "base")
+    assert set(ARBITRATION_CODES) | {"not_cmo", "decision", "due"} == set(errors)
+
+
+@pytest.mark.parametrize("variant", list(refusals(REALISTIC)))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_arbitrate_error_says_what_is_wrong(language: str, variant: str) -> None:
+    rendered = render(language, "arbitrate_error", variant)
+    context = contexts("arbitrate_error", REALISTIC)[variant]
+    assert context["code"] not in rendered["text"], "no explanation for this code"
+    assert "?" not in rendered["text"], "a detail is missing"
+    said = re.sub(r"[\s,]", "", rendered["text"])
+    for key in ("count", "position", "limit", "name"):
+        if key in context["detail"]:
+            assert str(context["detail"][key]) in said, f"the {key} is not said"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_agenda_options_keep_the_owner_s_proposal_as_written(language: str) -> None:
+    labels = render(language, "agenda_options", "base", HOSTILE_WORDS)
+    prefix = {"en": "Approve: ", "fr": "Approuver : "}[language]
+    assert labels["approve"] == prefix + HOSTILE, "poll options are escaped where shown"
+    assert len(labels["approve"]) <= MAX_OPTION
+    long = render(language, "agenda_options", "long")
+    assert len(long["approve"]) <= MAX_OPTION
+    validate_poll("?", list(labels.values()))
+
+
+@pytest.mark.parametrize("variant", ["one", "thirty"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_agenda_lists_the_requests(language: str, variant: str) -> None:
+    rendered = render(language, "arbitration_agenda", variant)
+    items = contexts("arbitration_agenda", REALISTIC)[variant]["items"]
+    text = sections(rendered)[0]
+    assert str(len(items)) in rendered["text"] and text.startswith(str(len(items)))
+    assert f"{REALISTIC.title} · 1*" in text and f"<@{OWNER}>" in text
+    assert text.count("\n• ") == min(len(items), 20) or len(items) > 10
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_check_in_asks_about_each_open_decision(language: str) -> None:
+    for variant, count in [("last_full", 0), ("one_open_decision", 1), ("two_open_decisions", 2)]:
+        rendered = render(language, "checkin_prompt", variant)
+        decisions = contexts("checkin_prompt", REALISTIC)[variant]["decisions"]
+        asked = [b for b in rendered["blocks"] if b["type"] == "actions" and "block_id" not in b]
+        assert len(asked) == len(decisions) == count
+        for block, given in zip(asked, decisions, strict=True):
+            assert [(e["action_id"], e["value"]) for e in block["elements"]] == [
+                ("decision_done", str(given.id)),
+                ("decision_not_yet", str(given.id)),
+            ]
+        assert rendered["blocks"][-1]["block_id"] == "checkin_actions"
+        shown = "\n".join(sections(rendered))
+        assert all(given.decision[:100] in shown for given in decisions)
+
+
+@pytest.mark.parametrize("variant", ["chosen", "deferred"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_decision_notice_says_what_was_decided(language: str, variant: str) -> None:
+    rendered = render(language, "decision_notice", variant)
+    given = contexts("decision_notice", REALISTIC)[variant]["decision"]
+    text = sections(rendered)[0]
+    if given.deferred:
+        assert REALISTIC.options[0] not in text
+    else:
+        assert given.decision in text
+    assert REALISTIC.rationale.replace("&", "&amp;") in text
+    assert f"<@{CMO}>" in rendered["blocks"][1]["elements"][0]["text"]

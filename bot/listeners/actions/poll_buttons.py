@@ -53,6 +53,7 @@ def register(app: App, deps: Deps) -> None:
         if not deps.settings.is_cmo(body["user"]["id"]):
             deps.after_ack(lambda: private(respond, "poll_notice", reason="not_cmo"))
             return
+
         def work() -> None:
             open_decision_modal(deps, trigger_id=body["trigger_id"], poll_id=ref.a)
 

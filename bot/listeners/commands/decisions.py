@@ -26,6 +26,11 @@ def register(app: App, deps: Deps) -> None:
                 message = deps.renderer.render("decisions_list", decisions=recent)
             respond(response_type="ephemeral", **message)
 
-        deps.after_ack(work)
+        deps.after_ack(
+            work,
+            on_error=lambda: respond(
+                response_type="ephemeral", **deps.renderer.render("notice", reason="error")
+            ),
+        )
 
     app.command(Command.DECISIONS.value)(decisions)
