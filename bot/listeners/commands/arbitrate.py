@@ -27,6 +27,9 @@ def register(app: App, deps: Deps) -> None:
             private(ack, "arbitrate_refused")
             return
         committees = list(settings.config.committees)
+        if not committees:
+            private(ack, "arbitrate_error", code="no_committee", detail={}, text=text)
+            return
         channel_committee = settings.committee_of_channel(command.get("channel_id", ""))
         if not text:
             ack()
