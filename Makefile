@@ -16,3 +16,4 @@ test:
 bench:
 	python bench/fanout.py
 	python bench/ack_latency.py
+	python bench/votes.py

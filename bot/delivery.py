@@ -154,8 +154,8 @@ class DeliveryWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._passes = threading.Condition()
-        self._pass_count = 0
-        self._idle = False
+        self._started = 0  # passes begun
+        self._idle_pass = 0  # the last pass that ended with nothing pending
 
     def wake(self) -> None:
         self._wake.set()
@@ -173,6 +173,9 @@ class DeliveryWorker:
     def _loop(self) -> None:
         while not self._stop.is_set():
             self._wake.clear()
+            with self._passes:
+                self._started += 1
+                this_pass = self._started
             idle = False
             try:
                 self.deliver_due()
@@ -182,20 +185,19 @@ class DeliveryWorker:
                 log.exception("delivery pass failed; retrying shortly")
                 pause = 5.0
             with self._passes:
-                self._pass_count += 1
-                self._idle = idle
+                if idle:
+                    self._idle_pass = this_pass
                 self._passes.notify_all()
             self._wake.wait(timeout=pause)
 
     def settle(self, timeout: float = 10.0) -> bool:
-        """Wait for a pass of the running worker that leaves nothing pending."""
+        """Wait for a pass of the running worker, begun after this call, that leaves
+        nothing pending (a pass already under way may have counted before the last write)."""
         with self._passes:
-            target = self._pass_count + 1
+            target = self._started + 1
         self.wake()
         with self._passes:
-            return self._passes.wait_for(
-                lambda: self._pass_count >= target and self._idle, timeout=timeout
-            )
+            return self._passes.wait_for(lambda: self._idle_pass >= target, timeout=timeout)
 
     def drain(self, timeout: float = 600.0) -> int:
         """Deliver until no row is pending (retries included); the pending count left."""

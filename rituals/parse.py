@@ -109,6 +109,9 @@ _FIELD_AHEAD = (
     rf"|{_ANY_STATUS})"
 )
 _CLAUSE_END = re.compile(rf"\n|[;|]|[ \t][-—–][ \t]|[.!?](?=\s|\Z)|,(?={_FIELD_AHEAD})")
+# A decision request keeps its question mark and may name its own options with pipes:
+# "decision needed: extend by 3 months? | yes | no".
+_DECISION_END = re.compile(rf"\n|;|[ \t][-—–][ \t]|[.!](?=\s|\Z)|[,?](?={_FIELD_AHEAD})")
 _SUPERSEDED = re.compile(rf"{_ARROW}[-+−]?\d")
 _CLAUSE_BREAK = re.compile(r"([,;.!?·|]+(?:\s+|$)|\s+[—–-]\s+)")
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*•·–—]|\d+[.)])[ \t]+([^\n]*)")
@@ -226,7 +229,8 @@ def _segments(reading: _Reading) -> list[tuple[Span, str, str | None]]:
             segments.append((marker.span(), "negated", None))
             continue
         limit = markers[index + 1].start() if index + 1 < len(markers) else len(left)
-        end = _clause_end(left, _skip(left, marker.end(), " \t:=>→—–-"), limit)
+        ends = _DECISION_END if marker.lastgroup == "decision" else _CLAUSE_END
+        end = _clause_end(left, _skip(left, marker.end(), " \t:=>→—–-"), limit, ends)
         start = marker.start() if marker.lastgroup == "waiting" else marker.end()
         values = [reading.original[start:end]]
         if not _tidy(values[0]) and left.startswith("\n", end):
@@ -244,8 +248,8 @@ def _skip(text: str, position: int, chars: str) -> int:
     return position
 
 
-def _clause_end(left: str, start: int, limit: int) -> int:
-    found = _CLAUSE_END.search(left, start, limit)
+def _clause_end(left: str, start: int, limit: int, ends: re.Pattern[str] = _CLAUSE_END) -> int:
+    found = ends.search(left, start, limit)
     if found is None:
         return limit
     return found.start() + (left[found.start()] == "?")

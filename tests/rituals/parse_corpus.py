@@ -58,6 +58,16 @@ ENGLISH: list[tuple[str, str, ParsedUpdate]] = [
         update(DONE, 100),
     ),
     (
+        "en-decision-naming-its-own-options",
+        "amber, decision needed: Extend by 3 months? | yes | no | 1 month",
+        update(RISK, decision="Extend by 3 months? | yes | no | 1 month"),
+    ),
+    (
+        "en-decision-question-then-progress",
+        "decision: go or no go? 40%",
+        update(progress=40, decision="go or no go?"),
+    ),
+    (
         "en-at-risk-need-decision",
         "At risk — 40%. Need a decision on whether we delay the launch or cut scope.",
         update(RISK, 40, decision="whether we delay the launch or cut scope"),
@@ -167,6 +177,11 @@ ENGLISH: list[tuple[str, str, ParsedUpdate]] = [
 ]
 
 FRENCH: list[tuple[str, str, ParsedUpdate]] = [
+    (
+        "fr-arbitrage-espace-avant-deux-points",
+        "orange 40% — arbitrage : prolonger le budget ? | oui | non",
+        update(RISK, 40, decision="prolonger le budget ? | oui | non"),
+    ),
     (
         "fr-brief-vert-bloque-par",
         "vert 60% kpi 4,5 — bloqué par le juridique",
