@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
@@ -13,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 from pydantic import SecretStr
 
-from bot.exports import CHECKIN_COLUMNS, checkin_rows
+from bot.demo_story import Clock, Story
+from bot.exports import CHECKIN_COLUMNS, checkin_rows, decision_rows
 from bot.jobs import run_ritual
 from bot.roadmap_io import import_roadmap
 from bot.settings import Committee, Config, Delivery, Settings
 from bot.simulate import LocalBot
 from bot.standin import SlackStandIn
-from bot.terminal import Style, message_as_lines, view_as_lines
 
 SAMPLES = Path(__file__).with_name("samples")
 PARIS = ZoneInfo("Europe/Paris")
@@ -40,16 +39,6 @@ PEOPLE = {
     "U0INES001": ("Inès Martin", "ines.martin@example.com"),
     "U0VISITOR": ("Léa Visiteur", "lea.visiteur@example.com"),
 }
-
-
-class Clock:
-    """The demo's time: it moves through the week as the story does."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def demo_settings(folder: Path, standin: SlackStandIn, language: str) -> Settings:
@@ -77,74 +66,6 @@ def demo_settings(folder: Path, standin: SlackStandIn, language: str) -> Setting
     )
 
 
-class Story:
-    """Prints the week as the people in it see it."""
-
-    def __init__(self, bot: LocalBot, clock: Clock, out: TextIO) -> None:
-        self.bot, self.clock, self.out = bot, clock, out
-        self.style = Style(out.isatty())
-        self.names = {user: name for user, (name, _) in PEOPLE.items()}
-        self.seen = 0
-
-    def chapter(self, title: str, when: datetime | None = None) -> None:
-        if when is not None:
-            self.clock.now = when
-        stamp = self.clock.now.strftime("%A %d %B %Y, %H:%M (%Z)")
-        print(f"\n{self.style.bold('━━ ' + title)}  {self.style.dim(stamp)}", file=self.out)
-
-    def says(self, user: str, text: str) -> None:
-        print(
-            f"\n  💬 {self.style.bold(self.names[user])} writes to ritualbot: {text}", file=self.out
-        )
-
-    def does(self, user: str, what: str) -> None:
-        print(f"\n  👆 {self.style.bold(self.names[user])} {what}", file=self.out)
-
-    def show_new(self, brief: Callable[[dict[str, Any]], bool] = lambda _: False) -> None:
-        """Print what Slack received since last time, as its readers see it."""
-        self.bot.settled()
-        calls = self.bot.standin.calls(all=True)
-        for call in calls[self.seen :]:
-            self._show(call.method, call.params, call.response, brief)
-        self.seen = len(calls)
-
-    def _show(
-        self,
-        method: str,
-        params: dict[str, Any],
-        response: dict[str, Any],
-        brief: Callable[[dict[str, Any]], bool],
-    ) -> None:
-        style = self.style
-        if method in ("chat.postMessage", "chat.update"):
-            channel = str(params.get("channel", ""))
-            reader = self.names.get(channel.removeprefix("D"), channel)
-            where = "in the thread" if params.get("thread_ts") else "in a DM"
-            verb = "edits its message" if method == "chat.update" else "posts"
-            if not response.get("ok"):
-                print(
-                    f"  ✗ Slack refused a message to {reader}: {response.get('error')}",
-                    file=self.out,
-                )
-                return
-            if brief(params):
-                print(
-                    f"  → ritualbot {verb} to {reader} {where}: {params.get('text')}", file=self.out
-                )
-                return
-            print(f"\n  {style.dim(f'ritualbot → {reader} ({where})')}", file=self.out)
-            for line in message_as_lines(params, style, self.names):
-                print(f"  │ {line}", file=self.out)
-        elif method == "views.open":
-            print(f"\n  {style.dim('ritualbot opens a form')}", file=self.out)
-            for line in view_as_lines(params.get("view", {}), style, self.names):
-                print(f"    {line}", file=self.out)
-        elif method == "response_url":
-            print(f"\n  {style.dim('only you can see this')}", file=self.out)
-            for line in message_as_lines(params, style, self.names):
-                print(f"  │ {line}", file=self.out)
-
-
 def run_demo(language: str = "en", out: TextIO | None = None) -> int:
     out = out or sys.stdout
     users = {
@@ -158,7 +79,12 @@ def run_demo(language: str = "en", out: TextIO | None = None) -> int:
         settings = demo_settings(Path(folder), standin, language)
         clock = Clock(MONDAY - timedelta(hours=1))
         with LocalBot(settings, standin, clock=clock) as bot:
-            _week(Story(bot, clock, out), bot, clock)
+            names = {user: name for user, (name, _) in PEOPLE.items()}
+            names |= {"C0COMEX01": "#comex", "C0OPSCOM1": "#opscom"}
+            story = Story(bot, clock, out, names)
+            _checkin_week(story, bot, clock)
+            _arbitration(story, bot, clock)
+            _exports(story, bot)
     return 0
 
 
@@ -166,10 +92,10 @@ def _prompt(bot: LocalBot, user: str, title: str) -> dict[str, Any]:
     return next(m for m in bot.standin.messages(user) if title in (m.get("text") or ""))
 
 
-def _week(story: Story, bot: LocalBot, clock: Clock) -> None:
+def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
     print(
         story.style.bold(
-            "ritualbot demo: one week of the CMO's rituals, against a local stand-in for Slack"
+            "ritualbot demo: the CMO's rituals over two weeks, against a local stand-in for Slack"
         ),
         file=story.out,
     )
@@ -231,11 +157,21 @@ def _week(story: Story, bot: LocalBot, clock: Clock) -> None:
     bot.click("U0OWNER04", prompt, "checkin_update")
     story.show_new()
     view = bot.standin.calls("views.open")[-1].params["view"]
-    story.does("U0OWNER04", "picks At risk, 35 %, KPI 6.5, blocker “hiring freeze”, and saves")
+    story.does(
+        "U0OWNER04",
+        "picks At risk, 35 %, KPI 6.5, blocker “hiring freeze”, and asks for a decision: "
+        "“Hire an external recruiter for Q1?”, and saves",
+    )
     bot.submit(
         "U0OWNER04",
         view,
-        {"status": "at_risk", "progress": 35, "kpi": "6.5", "blockers": "hiring freeze"},
+        {
+            "status": "at_risk",
+            "progress": 35,
+            "kpi": "6.5",
+            "blockers": "hiring freeze",
+            "decision": "Hire an external recruiter for Q1?",
+        },
     )
     story.show_new()
 
@@ -255,6 +191,53 @@ def _week(story: Story, bot: LocalBot, clock: Clock) -> None:
     run_ritual(bot.deps, "reminder", now=clock.now)
     story.show_new()
 
+
+def _arbitration(story: Story, bot: LocalBot, clock: Clock) -> None:
+    cmo, ceo, cfo = "U0CMO0001", "U0CEO0001", "U0CFO0001"
+    question = "ERP go-live: January or March? | January | March | By site, in two waves"
+    story.chapter("The CMO puts a question to the comex", MONDAY + timedelta(days=3))
+    story.does(cmo, f"types in #comex: /arbitrate {question}")
+    response = bot.command(cmo, "/arbitrate", question, channel="C0COMEX01")
+    story.private(response.json())
+    story.show_new()
+
+    poll = bot.standin.messages("C0COMEX01")[-1]
+    for voter, option, letter in ((ceo, 1, "B"), (cfo, 0, "A"), (cfo, 1, "B")):
+        story.does(voter, f"clicks [ Vote {letter} ]")
+        bot.click(voter, poll, f"poll_vote_{option}")
+    story.does("U0OWNER01", "(not on the comex) clicks [ Vote C ]")
+    bot.click("U0OWNER01", poll, "poll_vote_2")
+    story.show_new()
+
+    story.does(cmo, "clicks [ Close now ]")
+    bot.click(cmo, bot.standin.messages("C0COMEX01")[-1], "poll_close")
+    story.show_new()
+    offer = bot.standin.messages(cmo)[-1]
+    story.does(cmo, "clicks [ Record decision ]")
+    bot.click(cmo, offer, "decision_record")
+    story.show_new()
+    view = bot.standin.calls("views.open")[-1].params["view"]
+    story.does(cmo, "keeps “B. March”, writes the rationale, names Thomas to follow up by 31 March")
+    rationale = "Stock count in February; no go-live during the count."
+    bot.submit(
+        cmo,
+        view,
+        {
+            "decision": "option:1",
+            "rationale": rationale,
+            "follow_up": "U0OWNER02",
+            "due": "2027-03-31",
+        },
+    )
+    story.show_new()
+
+    first_tuesday = datetime(2026, 12, 1, 10, 0, tzinfo=PARIS)
+    story.chapter("The monthly arbitration committee: owners' requests become polls", first_tuesday)
+    run_ritual(bot.deps, "arbitration", now=first_tuesday)
+    story.show_new()
+
+
+def _exports(story: Story, bot: LocalBot) -> None:
     story.chapter("What the CMO exports (ritualbot export checkins)")
     rows = checkin_rows(bot.deps.engine)
     widths = {
@@ -276,6 +259,14 @@ def _week(story: Story, bot: LocalBot, clock: Clock) -> None:
             + " ".join(
                 v[: widths[c]].ljust(widths[c]) for c, v in zip(columns, cells, strict=True)
             ),
+            file=story.out,
+        )
+    story.chapter("The decision log (ritualbot export decisions)")
+    for row in decision_rows(bot.deps.engine):
+        print(
+            f"  {row['decided_at'][:10]} {row['committee']}: {row['question']} → "
+            f"{row['decision']} ({row['tally']}); follow-up {row['follow_up_owner']} "
+            f"by {row['due']}",
             file=story.out,
         )
     print(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 EMOJI = {
     "white_check_mark": "✅",
@@ -20,17 +22,20 @@ EMOJI = {
     "calendar": "📅",
     "bell": "🔔",
 }
-_DATE = re.compile(r"<!date\^\d+\^[^|>]*\|([^>]*)>")
+_DATE = re.compile(r"<!date\^(\d+)\^[^|>]*\|([^>]*)>")
 _USER = re.compile(r"<@([UW][A-Z0-9]+)>")
+_CHANNEL = re.compile(r"<#(C[A-Z0-9]+)(?:\|([^>]*))?>")
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
 _EMOJI = re.compile(r":([a-z0-9_+-]+):")
 
 
 class Style:
-    """ANSI styling, or none when the output is not a terminal."""
+    """ANSI styling (or none when the output is not a terminal), and the reader's time zone
+    for Slack's dates."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, tz: ZoneInfo | None = None) -> None:
         self.enabled = enabled
+        self.tz = tz
 
     def bold(self, text: str) -> str:
         return f"\033[1m{text}\033[0m" if self.enabled else text
@@ -39,9 +44,16 @@ class Style:
         return f"\033[2m{text}\033[0m" if self.enabled else text
 
 
+def _date(match: re.Match[str], tz: ZoneInfo | None) -> str:
+    if tz is None:
+        return match.group(2)
+    return datetime.fromtimestamp(int(match.group(1)), tz).strftime("%a %d %b %H:%M")
+
+
 def mrkdwn(text: str, style: Style, names: dict[str, str]) -> str:
-    text = _DATE.sub(r"\1", text)
+    text = _DATE.sub(lambda m: _date(m, style.tz), text)
     text = _USER.sub(lambda m: "@" + names.get(m.group(1), m.group(1)), text)
+    text = _CHANNEL.sub(lambda m: names.get(m.group(1)) or "#" + (m.group(2) or m.group(1)), text)
     text = _LINK.sub(r"\2 (\1)", text)
     text = _EMOJI.sub(lambda m: EMOJI.get(m.group(1), m.group(0)), text)
     text = re.sub(r"\*([^*\n]+)\*", lambda m: style.bold(m.group(1)), text)

@@ -130,3 +130,62 @@ def test_a_week_of_checkins_as_a_new_user_runs_it(
         ("ERP phase 2 ", "2026-W49"): ("on_track", "60", "55.0", "le juridique", "button"),
     }
     assert all(r["submitted_at"].endswith("Z") for r in rows)
+
+
+def test_an_arbitration_as_a_new_user_runs_it(
+    world: tuple[LocalBot, Clock], standin: SlackStandIn, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bot, clock = world
+    comex = "C0COMEX01"
+    response = bot.command(
+        "U0CMO0001",
+        "/arbitrate",
+        "Which ERP go-live? | January | March | Split by site",
+        channel=comex,
+    )
+    assert "Poll posted in <#C0COMEX01>" in response.json()["text"]
+    bot.settled()
+    [poll] = standin.messages(comex)
+    bot.click("U0CEO0001", poll, "poll_vote_1")
+    bot.click("U0CFO0001", poll, "poll_vote_0")
+    bot.click("U0CFO0001", poll, "poll_vote_1")  # changes her mind
+    bot.click("U0OWNER01", poll, "poll_vote_2")  # not on the committee: refused
+    bot.click("U0CMO0001", poll, "poll_close")
+    bot.settled()
+    [closed] = standin.messages(comex)
+    assert "*Result: B. March* with 2 of 2 votes." in texts(closed)
+    offer = next(m for m in standin.messages("U0CMO0001") if "decision_record" in str(m))
+    bot.click("U0CMO0001", offer, "decision_record")
+    view = standin.calls("views.open")[-1].params["view"]
+    bot.submit(
+        "U0CMO0001",
+        view,
+        {
+            "decision": "option:1",
+            "rationale": "Inventory count in Feb",
+            "follow_up": "U0OWNER02",
+            "due": "2027-03-31",
+        },
+    )
+    bot.settled()
+
+    rows = list(csv.DictReader(io.StringIO(cli(capsys, "export", "decisions"))))
+    assert [(r["committee"], r["question"], r["decision"], r["tally"]) for r in rows] == [
+        (
+            "comex",
+            "Which ERP go-live?",
+            "March",
+            "January: 0; March: 2; Split by site: 0 (2 of 3 voted)",
+        )
+    ]
+    assert rows[0]["follow_up_owner"] == "U0OWNER02" and rows[0]["due"] == "2027-03-31"
+
+    # an owner's "decision needed" goes on the next monthly agenda as a poll
+    cli(capsys, "roadmap", "import", str(SAMPLES / "roadmap_fr.csv"))
+    bot.dm("U0INES001", "orange 50%, decision needed: hire two external coaches?")
+    bot.settled()
+    out = cli(capsys, "ritual", "run", "arbitration", "--at", "2026-12-01T10:00")
+    assert "arbitration 2026-12: 2 message(s) queued" in out
+    agenda, item = standin.messages("C0OPSCOM1")  # the initiative's committee
+    assert "Programme managers-coachs" in texts(agenda)
+    assert "Approve: hire two external coaches?" in texts(item)

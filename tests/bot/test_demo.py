@@ -23,6 +23,14 @@ def test_the_demo_tells_the_week_as_people_see_it() -> None:
     assert "do not own any initiative" in text
     assert text.count("A gentle reminder") == 3
     assert "5 check-ins recorded" in text
+    # the arbitration: a poll, votes, a refusal, the result, the decision, the monthly agenda
+    assert "Poll posted in #comex" in text
+    assert "Only members of comex vote here" in text
+    assert "Result: B. March with 2 of 2 votes." in text
+    assert "┌ Record decision ┐" in text
+    assert "Monthly arbitration · opscom · 2026-12" in text
+    assert "A. Approve: Hire an external recruiter for Q1?" in text
+    assert "→ March (January: 0; March: 2" in text
 
 
 def test_the_demo_speaks_french_on_request(capsys) -> None:
