@@ -135,7 +135,7 @@ def test_a_week_of_checkins_as_a_new_user_runs_it(
 def test_an_arbitration_as_a_new_user_runs_it(
     world: tuple[LocalBot, Clock], standin: SlackStandIn, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bot, clock = world
+    bot, _ = world
     comex = "C0COMEX01"
     response = bot.command(
         "U0CMO0001",
