@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -17,6 +17,7 @@ from bot.deps import Deps
 from bot.ids import ChoiceRef, PromptRef
 from bot.outbox import enqueue, message_of, row_of_key
 from bot.polls import queue_request
+from rituals.absence import answers_for, may_answer
 from rituals.checkins import (
     Answer,
     answer_from_text,
@@ -64,12 +65,17 @@ def first_time(session: Session, keys: list[str]) -> bool:
     return True
 
 
-def owned_initiatives(session: Session, *, user: str, quarter: str) -> list[Initiative]:
+def owned_initiatives(
+    session: Session, *, user: str, quarter: str, today: date | None = None
+) -> list[Initiative]:
+    """The initiatives `user` answers for: their own and, with `today`, those of owners
+    away who named them deputy."""
+    owners = answers_for(session, user=user, today=today) if today else [user]
     return list(
         session.exec(
             select(Initiative)
             .where(
-                Initiative.owner == user,
+                col(Initiative.owner).in_(owners),
                 Initiative.quarter == quarter,
                 or_not_done(),
             )
@@ -88,6 +94,10 @@ class Answers:
     def __init__(self, deps: Deps) -> None:
         self.deps = deps
         self.render = deps.renderer.render
+
+    def _may(self, session: Session, initiative: Initiative, user: str, now: datetime) -> bool:
+        today = now.astimezone(self.deps.settings.tz).date()
+        return may_answer(session, initiative, user=user, today=today)
 
     def _period(self, now: datetime) -> str:
         return week_of(now, self.deps.settings.tz)
@@ -122,14 +132,15 @@ class Answers:
         self, session: Session, now: datetime, user: str, where: Where, ts: str, text: str
     ) -> None:
         initiative, period = self._thread_subject(session, where)
-        if initiative is not None and initiative.owner != user:
+        today = now.astimezone(self.deps.settings.tz).date()
+        if initiative is not None and not may_answer(session, initiative, user=user, today=today):
             initiative = None
         period = period or self._period(now)
         parsed = parse_update(text)
         reply_key = f"reply:{where.channel}:{ts}"
         if initiative is None:
             owned = owned_initiatives(
-                session, user=user, quarter=quarter_of(now, self.deps.settings.tz)
+                session, user=user, quarter=quarter_of(now, self.deps.settings.tz), today=today
             )
             if not owned:
                 enqueue(session, reply_key, where.payload(self.render("checkin_not_owner")))
@@ -409,7 +420,7 @@ class Answers:
         if pending is None or pending.author != user or pending.resolved_at is not None:
             return
         where = Where(channel=pending.channel)
-        if initiative is None or initiative.owner != user:
+        if initiative is None or not self._may(session, initiative, user, now):
             self._notice(session, where, "not_yours", f"notyours:{pending.id}:{choice.i}")
             return
         pending.resolved_at = now
@@ -445,7 +456,7 @@ class Answers:
 
         def work(session: Session) -> None:
             initiative = session.get(Initiative, ref.i)
-            if initiative is None or initiative.owner != user:
+            if initiative is None or not self._may(session, initiative, user, now):
                 reason = "unknown_initiative" if initiative is None else "not_yours"
                 self._notice(session, where, reason, f"{reason}:{message_ts}:{now.timestamp()}")
             else:
@@ -471,7 +482,7 @@ class Answers:
 
         def work(session: Session) -> None:
             initiative = session.get(Initiative, initiative_id)
-            if initiative is None or initiative.owner != user:
+            if initiative is None or not self._may(session, initiative, user, now):
                 return
             key = prompt_key(period, initiative_id)
             prompt = row_of_key(session, key)

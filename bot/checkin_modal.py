@@ -9,6 +9,7 @@ from sqlmodel import Session
 from bot.answers import owned_initiatives
 from bot.deps import Deps
 from bot.ids import ModalState
+from rituals.absence import may_answer
 from rituals.checkins import Answer, last_checkin
 from rituals.models import Initiative
 from rituals.periods import quarter_of, week_of
@@ -27,11 +28,13 @@ def open_modal(
     now = deps.clock()
     tz = deps.settings.tz
     with Session(deps.engine) as session:
-        owned = owned_initiatives(session, user=user, quarter=quarter_of(now, tz))
+        today = now.astimezone(tz).date()
+        owned = owned_initiatives(session, user=user, quarter=quarter_of(now, tz), today=today)
         chosen = session.get(Initiative, initiative_id) if initiative_id else None
-        if chosen is not None and chosen.owner == user and chosen not in owned:
+        mine = chosen is not None and may_answer(session, chosen, user=user, today=today)
+        if chosen is not None and mine and chosen not in owned:
             owned.insert(0, chosen)
-        if chosen is None or chosen.owner != user:
+        if chosen is None or not mine:
             chosen = owned[0] if owned else None
         if chosen is None or chosen.id is None:
             return False

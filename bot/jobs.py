@@ -16,6 +16,7 @@ from bot.ids import PromptRef
 from bot.outbox import enqueue, row_of_key
 from bot.polls import close_due, open_poll
 from bot.render import shorten, slack_date
+from rituals.absence import away_today
 from rituals.arbitration import agenda_item, default_deadline
 from rituals.checkins import prompt_due, unanswered_prompts
 from rituals.db import transaction
@@ -72,6 +73,8 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
     """DM each owner one prompt per initiative for the week; owners already asked are not."""
     tz = deps.settings.tz
     period, quarter = week_of(now, tz), quarter_of(now, tz)
+    if deps.settings.is_holiday(now):
+        return RunResult("checkin", period, 0, False)
     with transaction(deps.engine) as session:
         first = _note_run(session, "checkin", period, committee or "", now)
         query = select(Initiative).where(Initiative.quarter == quarter)
@@ -84,9 +87,27 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
         ids = [i.id for i in due if i.id is not None]
         last = _last_answers(session, ids)
         followups = _open_decisions(session, ids)
+        away = away_today(session, today=now.astimezone(tz).date())
         for initiative in due:
             assert initiative.id is not None
             key = prompt_key(period, initiative.id)
+            absence = away.get(initiative.owner)
+            if absence is not None and absence.deputy is None:
+                # away with nobody standing in: the week is excused, nobody is asked
+                session.add(
+                    CheckinPrompt(
+                        initiative_id=initiative.id,
+                        period=period,
+                        owner=initiative.owner,
+                        message_key=key,
+                        created_at=now,
+                        skipped_at=now,
+                    )
+                )
+                continue
+            recipient = (
+                absence.deputy if absence is not None and absence.deputy else initiative.owner
+            )
             previous = last.get(initiative.id)
             message = deps.renderer.render(
                 "checkin_prompt",
@@ -106,9 +127,7 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
                     created_at=now,
                 )
             )
-            enqueue(
-                session, key, {"channel": initiative.owner, **message}, initiative_id=initiative.id
-            )
+            enqueue(session, key, {"channel": recipient, **message}, initiative_id=initiative.id)
     return RunResult("checkin", period, len(due), first)
 
 
@@ -152,6 +171,8 @@ def run_reminder(deps: Deps, *, now: datetime, committee: str | None = None) -> 
     """One nudge, in the prompt's thread, for each prompt of the week still unanswered."""
     period = week_of(now, deps.settings.tz)
     queued = 0
+    if deps.settings.is_holiday(now):
+        return RunResult("reminder", period, 0, False)
     with transaction(deps.engine) as session:
         first = _note_run(session, "reminder", period, committee or "", now)
         for prompt in unanswered_prompts(session=session, period=period):

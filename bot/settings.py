@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -36,6 +37,13 @@ class Delivery(_Strict):
     timeout_seconds: float = Field(default=10.0, gt=0, le=120)
 
 
+class EscalationRules(_Strict):
+    silent_periods: int = Field(default=2, ge=1, le=52)
+    off_track_periods: int = Field(default=2, ge=1, le=52)
+    blocked_periods: int = Field(default=3, ge=1, le=52)
+    raise_after_periods: int = Field(default=1, ge=1, le=52)
+
+
 class Arbitration(_Strict):
     deadline_hours: float = Field(default=48, gt=0, le=24 * 60)
 
@@ -52,6 +60,8 @@ class Config(_Strict):
     cadences: dict[str, str] = Field(default_factory=dict)
     delivery: Delivery = Field(default_factory=Delivery)
     arbitration: Arbitration = Field(default_factory=Arbitration)
+    escalation: EscalationRules = Field(default_factory=EscalationRules)
+    holidays: list[date] = Field(default_factory=list)
 
     @field_validator("timezone")
     @classmethod
@@ -100,6 +110,9 @@ class Settings(BaseModel):
 
     def cadence(self, ritual: str) -> Cadence:
         return parse_cadence(self.config.cadences.get(ritual, DEFAULT_CADENCES[ritual]))
+
+    def is_holiday(self, moment: datetime) -> bool:
+        return moment.astimezone(self.tz).date() in self.config.holidays
 
     def is_cmo(self, user: str) -> bool:
         return user in self.config.cmo

@@ -49,6 +49,7 @@ class Initiative(SQLModel, table=True):
     due: date | None = None
     quarter: str = Field(index=True, max_length=7)
     status: str | None = Field(default=None, max_length=16)
+    kpi_source: str | None = None  # a URL answering JSON or CSV, with #path or #cell
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -228,3 +229,40 @@ class Decision(SQLModel, table=True):
     decided_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     carried_out: bool | None = None
     carried_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Escalation(SQLModel, table=True):
+    """A cause that keeps an initiative off course, climbing the RACI ladder until it goes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    cause: str = Field(max_length=24)  # silent, overdue, off_track, blocked
+    level: int = 1  # 1 owner, 2 accountable, 3 escalation channel + CMOs + committee queue
+    opened_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    raised_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    notified_level: int = 0
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    resolution: str | None = Field(default=None, max_length=40)
+
+
+class Absence(SQLModel, table=True):
+    """An owner away until a date; a deputy, if named, gets their prompts meanwhile."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user: str = Field(max_length=32, index=True)
+    until: date
+    deputy: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class KpiReading(SQLModel, table=True):
+    """A KPI value fetched from the initiative's source, beside the owners' answers."""
+
+    __tablename__ = "kpi_reading"
+
+    id: int | None = Field(default=None, primary_key=True)
+    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    period: str = Field(max_length=8, index=True)
+    value: float | None = None
+    error: str | None = None
+    fetched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

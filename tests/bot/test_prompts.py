@@ -27,6 +27,7 @@ from bot.render import (
     slack_date,
 )
 from bot.settings import Committee, Config, Settings
+from rituals.absence import AwayRequest
 from rituals.arbitration import (
     _MESSAGES as ARBITRATION_CODES,
 )
@@ -525,6 +526,12 @@ CONTEXTS: dict[str, Contexts] = {
     },
     "modal_errors": lambda w: {"base": {}},
     "notice": lambda w: {reason: {"reason": reason} for reason in NOTICE_REASONS},
+    "absence": lambda w: {
+        "away": {"outcome": "away", "away": AwayRequest(date(2026, 12, 15), None)},
+        "deputy": {"outcome": "away", "away": AwayRequest(date(2026, 12, 15), "U0DEPUTY1")},
+        "back": {"outcome": "back", "away": AwayRequest(None, None)},
+        "bad": {"outcome": "bad", "text": w.title},
+    },
     # -- arbitration
     "agenda_options": lambda w: {
         "base": {"proposal": shorten(w.decision, 400)},

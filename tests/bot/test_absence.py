@@ -1,0 +1,83 @@
+"""Absences and holidays: nobody is asked while away (or their deputy is), nobody on a holiday."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.jobs import run_ritual
+from bot.simulate import LocalBot
+from bot.standin import SlackStandIn
+from rituals.models import Absence, CheckIn, CheckinPrompt
+from tests.bot.test_checkin_flow import seed, texts
+from tests.conftest import TUESDAY
+from tests.slackbot import bot_environ, running_bot, write_config
+
+OWNER, DEPUTY = "U0OWNER01", "U0OWNER02"
+NEXT_MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+def test_an_owner_away_is_not_asked_and_the_week_is_excused(
+    bot: LocalBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    response = bot.command(OWNER, "/checkin", "away until 2026-12-15")
+    assert "you are away until 2026-12-15" in response.json()["text"]
+    run_ritual(bot.deps, "checkin", now=NEXT_MONDAY)
+    run_ritual(bot.deps, "reminder", now=NEXT_MONDAY + timedelta(days=2))
+    bot.settled()
+    assert standin.calls("chat.postMessage") == []
+    [prompt] = bot.rows(CheckinPrompt)
+    assert prompt.skipped_at is not None
+
+    assert "Welcome back" in bot.command(OWNER, "/checkin", "back").json()["text"]
+    assert bot.rows(Absence) == []
+
+
+def test_a_deputy_gets_the_prompt_and_answers_for_the_owner(
+    bot: LocalBot, standin: SlackStandIn
+) -> None:
+    [initiative] = seed(bot, ("Onboarding standard", OWNER))
+    bot.command(OWNER, "/checkin", f"absent jusqu'au 15/12/2026 <@{DEPUTY}|thomas>")
+    run_ritual(bot.deps, "checkin", now=NEXT_MONDAY)
+    bot.settled()
+    [prompt] = standin.messages(DEPUTY)
+    assert "Onboarding standard" in texts(prompt) and standin.messages(OWNER) == []
+    bot.dm(DEPUTY, "vert 70%", thread_ts=prompt["ts"])
+    bot.settled()
+    [checkin] = bot.rows(CheckIn)
+    assert (checkin.initiative_id, checkin.author, checkin.progress) == (initiative.id, DEPUTY, 70)
+
+
+@pytest.mark.parametrize("text", ["away until 2020-01-01", "away until 2026-13-45", "on holiday"])
+def test_an_absence_that_cannot_be_read_is_explained_and_nothing_stored(
+    bot: LocalBot, text: str
+) -> None:
+    response = bot.command(OWNER, "/checkin", text)
+    assert response.json()["response_type"] == "ephemeral"
+    assert "/checkin away until 2026-12-15" in response.json()["text"]
+    assert bot.rows(Absence) == []
+
+
+@pytest.fixture
+def holiday_bot(tmp_path: Path, standin: SlackStandIn, sqlite_url: str) -> Iterator[LocalBot]:
+    environ = bot_environ(tmp_path, standin, sqlite_url)
+    write_config(tmp_path, extra="")
+    config = tmp_path / "ritualbot.toml"
+    config.write_text('holidays = [2026-11-30]\n' + config.read_text())
+    with running_bot(environ, standin, clock=lambda: TUESDAY) as bot:
+        yield bot
+
+
+def test_nobody_is_prompted_on_a_holiday(holiday_bot: LocalBot, standin: SlackStandIn) -> None:
+    seed(holiday_bot, ("Onboarding standard", OWNER))
+    result = run_ritual(holiday_bot.deps, "checkin", now=NEXT_MONDAY)
+    holiday_bot.settled()
+    assert result.queued == 0 and standin.calls("chat.postMessage") == []
+    run_ritual(holiday_bot.deps, "checkin", now=NEXT_MONDAY + timedelta(days=1))
+    holiday_bot.settled()
+    assert len(standin.calls("chat.postMessage")) == 1
