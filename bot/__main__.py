@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     ritual_actions.add_parser("schedule", help="each ritual's next run time")
 
     export = commands.add_parser("export", help="export recorded data")
-    export.add_argument("what", choices=("checkins", "decisions"))
+    export.add_argument("what", choices=("checkins", "decisions", "escalations"))
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument(
         "--history", action="store_true", help="also the answers later replaced in the same period"

@@ -14,8 +14,10 @@ from bot.deps import Deps
 from bot.exports import (
     CHECKIN_COLUMNS,
     DECISION_COLUMNS,
+    ESCALATION_COLUMNS,
     checkin_rows,
     decision_rows,
+    escalation_rows,
     to_csv,
     to_json,
 )
@@ -67,6 +69,8 @@ def _dispatch(args: argparse.Namespace, deps: Deps) -> int:
         columns: tuple[str, ...] = CHECKIN_COLUMNS
         if args.what == "decisions":
             rows, columns = decision_rows(deps.engine, for_csv=csv), DECISION_COLUMNS
+        elif args.what == "escalations":
+            rows, columns = escalation_rows(deps.engine), ESCALATION_COLUMNS
         else:
             rows = checkin_rows(deps.engine, history=args.history)
         sys.stdout.write(to_csv(rows, columns) if csv else to_json(rows))

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from rituals.models import CheckIn, Decision, Initiative
+from rituals.models import CheckIn, Decision, Escalation, Initiative
 
 CHECKIN_COLUMNS = (
     "initiative",
@@ -99,4 +99,38 @@ def decision_rows(engine: Engine, *, for_csv: bool = True) -> list[dict[str, Any
                 "carried_out": decision.carried_out,
             }
             for decision, initiative in session.exec(query)
+        ]
+
+
+ESCALATION_COLUMNS = (
+    "initiative", "owner", "accountable", "cause", "level", "opened_at", "raised_at",
+    "resolved_at", "resolution",
+)  # fmt: skip
+
+
+def escalation_rows(engine: Engine) -> list[dict[str, Any]]:
+    """Every escalation, open and resolved, oldest first."""
+
+    def stamp(moment: Any) -> str | None:
+        return moment.isoformat().replace("+00:00", "Z") if moment else None
+
+    query = (
+        select(Escalation, Initiative)
+        .join(Initiative, col(Initiative.id) == Escalation.initiative_id)
+        .order_by(col(Escalation.opened_at), col(Escalation.id))
+    )
+    with Session(engine) as session:
+        return [
+            {
+                "initiative": initiative.title,
+                "owner": initiative.owner,
+                "accountable": initiative.accountable,
+                "cause": escalation.cause,
+                "level": escalation.level,
+                "opened_at": stamp(escalation.opened_at),
+                "raised_at": stamp(escalation.raised_at),
+                "resolved_at": stamp(escalation.resolved_at),
+                "resolution": escalation.resolution,
+            }
+            for escalation, initiative in session.exec(query)
         ]

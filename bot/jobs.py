@@ -262,10 +262,19 @@ def _agenda(
     return len(requests) + 1
 
 
+def run_escalation(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
+    """The daily scan; idempotent by the escalations' own levels, so it keeps no run key."""
+    from bot.escalations import scan
+
+    result = scan(deps, now=now)
+    return RunResult("escalation", week_of(now, deps.settings.tz), result.messages, True)
+
+
 JOBS: dict[str, Callable[..., RunResult]] = {
     "checkin": run_checkin,
     "reminder": run_reminder,
     "arbitration": run_arbitration,
+    "escalation": run_escalation,
 }
 
 

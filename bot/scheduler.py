@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.deps import Deps
-from bot.jobs import JOBS, has_run, run_ritual
+from bot.jobs import JOBS, PERIOD_OF, has_run, run_ritual
 from bot.polls import close_due
 from bot.triggers import trigger_for
 
@@ -73,6 +73,8 @@ class RitualScheduler:
         close_due(self.deps, now=now)
         missed = []
         for name in self.rituals:
+            if name not in PERIOD_OF:
+                continue  # a daily scan simply runs at its next time
             last = previous_fire(self.deps, name, now)
             if last is not None and not has_run(self.deps, name, at=last):
                 log.info("ritual %s was due at %s and did not run: running it now", name, last)

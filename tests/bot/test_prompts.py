@@ -519,6 +519,47 @@ CONTEXTS: dict[str, Contexts] = {
         ),
     },
     "checkin_reminder": lambda w: {"base": {"initiative": initiative(w), "period": PERIOD}},
+    "escalation": lambda w: {
+        f"{audience}-{cause}": {
+            "audience": audience,
+            "cause": cause,
+            "level": 1,
+            "initiative": Initiative(
+                id=3,
+                title=w.title,
+                owner=OWNER,
+                accountable="U0ACCT001",
+                committee=COMMITTEE,
+                quarter="2026-Q4",
+                due=date(2026, 12, 18),
+            ),
+            "history": [
+                CheckIn(
+                    initiative_id=3,
+                    period=PERIOD,
+                    status="off_track",
+                    progress=20,
+                    blockers=w.blockers,
+                    source="message",
+                    author=OWNER,
+                ),
+            ]
+            if cause != "silent"
+            else [],
+            "ref": PromptRef(i=3, p=PERIOD).dump(),
+        }
+        for audience in ("owner", "owner_told", "accountable", "channel", "cmo")
+        for cause in ("silent", "overdue", "off_track", "blocked")
+    },
+    "escalation_request": lambda w: {
+        cause: {
+            "cause": cause,
+            "initiative": Initiative(
+                id=3, title=w.title, owner=OWNER, quarter="2026-Q4", due=date(2026, 12, 18)
+            ),
+        }
+        for cause in ("silent", "overdue", "off_track", "blocked")
+    },
     "checkin_which": lambda w: {
         "one": which([initiative(w)]),
         "several": which([initiative(w), *others(2)]),

@@ -1,0 +1,124 @@
+"""Escalations end to end, with --at dates: silence climbs owner → accountable → escalation
+channel, and resolves when the owner answers; an absent owner is not escalated."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import Session
+
+from bot.exports import ESCALATION_COLUMNS, escalation_rows, to_csv
+from bot.jobs import run_ritual
+from bot.simulate import LocalBot
+from bot.standin import SlackStandIn
+from rituals.models import ArbitrationRequest, Escalation, Initiative
+from tests.bot.test_checkin_flow import texts
+from tests.slackbot import bot_environ, running_bot
+
+PARIS = ZoneInfo("Europe/Paris")
+MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=PARIS)  # 2026-W48
+OWNER, ACCOUNTABLE, AWAY = "U0OWNER01", "U0ACCT001", "U0OWNER02"
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def world(
+    tmp_path: Path, standin: SlackStandIn, sqlite_url: str
+) -> Iterator[tuple[LocalBot, Clock]]:
+    clock = Clock(MONDAY)
+    with running_bot(bot_environ(tmp_path, standin, sqlite_url), standin, clock=clock) as bot:
+        with Session(bot.deps.engine) as session:
+            session.add(
+                Initiative(
+                    title="ERP phase 2",
+                    owner=OWNER,
+                    accountable=ACCOUNTABLE,
+                    committee="comex",
+                    quarter="2026-Q4",
+                )
+            )
+            session.add(
+                Initiative(
+                    title="Supplier lead time",
+                    owner=AWAY,
+                    accountable=ACCOUNTABLE,
+                    committee="opscom",
+                    quarter="2026-Q4",
+                )
+            )
+            session.commit()
+        yield bot, clock
+
+
+def week(n: int, days: int = 0) -> datetime:
+    return MONDAY + timedelta(weeks=n, days=days)
+
+
+def messages_to(standin: SlackStandIn, channel: str) -> list[str]:
+    return [texts(m) for m in standin.messages(channel)]
+
+
+def test_silence_climbs_the_ladder_and_an_answer_resolves_it(
+    world: tuple[LocalBot, Clock], standin: SlackStandIn
+) -> None:
+    bot, clock = world
+    bot.command(AWAY, "/checkin", "away until 2026-12-31")
+    for n in range(3):  # three Mondays of prompts, no answer from the owner
+        clock.now = week(n)
+        run_ritual(bot.deps, "checkin", now=week(n))
+    bot.settled()
+
+    run_ritual(bot.deps, "escalation", now=week(2, 1))  # W50: W48 and W49 went unanswered
+    run_ritual(bot.deps, "escalation", now=week(2, 2))  # the next day: nothing told twice
+    bot.settled()
+    [escalation] = bot.rows(Escalation)
+    assert (escalation.cause, escalation.level) == ("silent", 1)
+    warnings = [t for t in messages_to(standin, OWNER) if "needs your attention" in t]
+    assert len(warnings) == 1 and "no update for two weeks" in warnings[0]
+    assert standin.messages(ACCOUNTABLE) == []
+
+    run_ritual(bot.deps, "checkin", now=week(3))
+    run_ritual(bot.deps, "escalation", now=week(3, 1))  # still silent a week later: accountable
+    bot.settled()
+    assert bot.rows(Escalation)[0].level == 2
+    [to_accountable] = messages_to(standin, ACCOUNTABLE)
+    assert "You are its accountable" in to_accountable and "ERP phase 2" in to_accountable
+    assert any("now goes to <@U0ACCT001>" in t for t in messages_to(standin, OWNER))
+
+    run_ritual(bot.deps, "checkin", now=week(4))
+    run_ritual(bot.deps, "escalation", now=week(4, 1))  # and then the escalation channel
+    bot.settled()
+    assert bot.rows(Escalation)[0].level == 3
+    assert any("Escalation: *ERP phase 2*" in t for t in messages_to(standin, "C0ESCAL01"))
+    assert any("Top-level escalation" in t for t in messages_to(standin, "U0CMO0001"))
+    [queued] = bot.rows(ArbitrationRequest)
+    assert queued.committee == "comex" and "ERP phase 2" in queued.text
+
+    clock.now = week(4, 2)
+    bot.dm(OWNER, "vert 30% — on rattrape")
+    run_ritual(bot.deps, "escalation", now=week(4, 3))
+    bot.settled()
+    [resolved] = bot.rows(Escalation)
+    assert resolved.resolved_at is not None and resolved.resolution == "cause gone"
+
+    # the owner away all along was never escalated
+    assert standin.messages(AWAY) == []
+    rows = list(
+        csv.DictReader(io.StringIO(to_csv(escalation_rows(bot.deps.engine), ESCALATION_COLUMNS)))
+    )
+    assert [(r["initiative"], r["cause"], r["level"], bool(r["resolved_at"])) for r in rows] == [
+        ("ERP phase 2", "silent", "3", True)
+    ]
