@@ -88,3 +88,16 @@ def test_tokens_are_secrets_never_shown(caplog: pytest.LogCaptureFixture) -> Non
     assert "xoxb-very-secret" not in caplog.text and "shh-123" not in caplog.text
     assert settings.bot_token is not None
     assert settings.bot_token.get_secret_value() == "xoxb-very-secret"
+
+
+def test_the_readme_configuration_example_is_a_valid_configuration() -> None:
+    import re
+    import tomllib
+
+    from bot.settings import Config
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"### The TOML file\n\n```toml\n(.*?)```", readme, re.S)
+    assert example, "the README shows a TOML example"
+    config = Config(**tomllib.loads(example.group(1)))
+    assert set(config.committees) == {"comex", "opscom"} and config.holidays
