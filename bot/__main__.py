@@ -46,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
         "--history", action="store_true", help="also the answers later replaced in the same period"
     )
 
+    review = commands.add_parser("review", help="the quarterly review").add_subparsers(
+        dest="action", required=True
+    )
+    page = review.add_parser("export", help="the review as one self-contained HTML page")
+    page.add_argument("--quarter", required=True, help="e.g. 2026-Q4")
+    page.add_argument("--out", required=True, type=Path, help="the HTML file to write")
+
     demo = commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
     demo.add_argument("--language", choices=("en", "fr"), default="en")
     return parser

@@ -64,6 +64,8 @@ def _dispatch(args: argparse.Namespace, deps: Deps) -> int:
         )
     if args.command == "ritual":
         return ritual_run(deps, args) if args.action == "run" else ritual_schedule(deps)
+    if args.command == "review":
+        return review_export(deps, quarter=args.quarter, out=args.out)
     if args.command == "export":
         csv = args.format == "csv"
         columns: tuple[str, ...] = CHECKIN_COLUMNS
@@ -104,6 +106,34 @@ def roadmap_import(deps: Deps, path: object) -> int:
         return 1
     print(
         f"{file}: {result.created} created, {result.updated} updated, {result.unchanged} unchanged"
+    )
+    return 0
+
+
+def review_export(deps: Deps, *, quarter: str, out: object) -> int:
+    from pathlib import Path
+
+    from bot.review_html import load_review, review_html
+    from rituals.periods import parse_period
+
+    try:
+        period = parse_period(quarter)
+    except ValueError as exc:
+        raise UsageError(f"--quarter: {exc}") from None
+    if period.kind != "quarter":
+        raise UsageError(f'--quarter "{quarter}" is not a quarter; write e.g. 2026-Q4')
+    review = load_review(deps.engine, str(period), tz=deps.settings.tz)
+    page = review_html(
+        review, language=deps.settings.config.language, prompts_dir=deps.settings.config.prompts_dir
+    )
+    path = Path(str(out))
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc}") from None
+    count = sum(len(items) for items in review.committees.values())
+    print(
+        f"{path}: the {period} review, {count} initiative(s), {len(review.decisions)} decision(s)"
     )
     return 0
 

@@ -28,7 +28,7 @@ from rituals.models import (
     Initiative,
     RitualRun,
 )
-from rituals.periods import month_of, quarter_of, week_of
+from rituals.periods import month_of, previous, quarter_of, week_of
 
 
 class UnknownRitual(Exception):
@@ -270,11 +270,41 @@ def run_escalation(deps: Deps, *, now: datetime, committee: str | None = None) -
     return RunResult("escalation", week_of(now, deps.settings.tz), result.messages, True)
 
 
+def run_review(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
+    """The quarterly review of the quarter that just ended, posted to each committee."""
+    from bot.review_html import load_review
+
+    tz = deps.settings.tz
+    quarter = previous(quarter_of(now, tz))
+    review = load_review(deps.engine, quarter, tz=tz)
+    queued = 0
+    with transaction(deps.engine) as session:
+        for name in [committee] if committee else list(deps.settings.config.committees):
+            if not _note_run(session, "review", quarter, name, now):
+                continue
+            items = review.committees.get(name, [])
+            counts: dict[str, int] = {}
+            for item in items:
+                counts[item.status or "unknown"] = counts.get(item.status or "unknown", 0) + 1
+            message = deps.renderer.render(
+                "review_summary",
+                committee=name,
+                quarter=quarter,
+                items=items,
+                counts=counts,
+                decisions=sum(d.committee == name for d in review.decisions),
+            )
+            channel = deps.settings.config.committees[name].channel
+            queued += enqueue(session, f"review:{quarter}:{name}", {"channel": channel, **message})
+    return RunResult("review", quarter, queued, queued > 0)
+
+
 JOBS: dict[str, Callable[..., RunResult]] = {
     "checkin": run_checkin,
     "reminder": run_reminder,
     "arbitration": run_arbitration,
     "escalation": run_escalation,
+    "review": run_review,
 }
 
 
@@ -296,6 +326,7 @@ PERIOD_OF: dict[str, Callable[[datetime, Any], str]] = {
     "checkin": week_of,
     "reminder": week_of,
     "arbitration": month_of,
+    "review": lambda at, tz: previous(quarter_of(at, tz)),
 }
 
 

@@ -121,3 +121,33 @@ def test_export_checkins_has_the_contract_columns_in_order(cli, tmp_path: Path) 
     ]
     code, out, _ = cli("export", "checkins", "--format", "json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_review_export_writes_one_self_contained_page(cli, tmp_path: Path) -> None:
+    seed(tmp_path / "cli.db", "U0OWNER01")
+    out = tmp_path / "review.html"
+    code, printed, err = cli("review", "export", "--quarter", "2026-Q4", "--out", str(out))
+    assert code == 0, err
+    assert "the 2026-Q4 review, 1 initiative(s)" in printed
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "Initiative 0" in page and "<script" not in page
+
+    code, _, err = cli("review", "export", "--quarter", "2026-11", "--out", str(out))
+    assert code == 2 and "is not a quarter" in err
+
+
+def test_the_quarterly_review_is_posted_to_each_committee_once(
+    cli, tmp_path: Path, standin: SlackStandIn
+) -> None:
+    seed(tmp_path / "cli.db", "U0OWNER01")
+    code, out, err = cli("ritual", "run", "review", "--at", "2027-01-04T09:00")
+    assert code == 0, err
+    assert "review 2026-Q4: 2 message(s) queued" in out
+    posted = {c.params["channel"]: c.params["text"] for c in standin.calls("chat.postMessage")}
+    assert posted == {
+        "C0COMEX01": "Quarterly review 2026-Q4 · comex",
+        "C0OPSCOM1": "Quarterly review 2026-Q4 · opscom",
+    }
+    cli("ritual", "run", "review", "--at", "2027-01-05T09:00")
+    assert len(standin.calls("chat.postMessage")) == 2

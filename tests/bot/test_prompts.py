@@ -42,6 +42,7 @@ from rituals.arbitration import (
 from rituals.checkins import Answer
 from rituals.models import Arbitration, ArbitrationRequest, CheckIn, Decision, Initiative
 from rituals.parse import parse_update
+from rituals.review import InitiativeReview
 from rituals.status import Status
 
 LANGUAGES = ("en", "fr")
@@ -551,6 +552,35 @@ CONTEXTS: dict[str, Contexts] = {
         for audience in ("owner", "owner_told", "accountable", "channel", "cmo")
         for cause in ("silent", "overdue", "off_track", "blocked")
     },
+    "review_summary": lambda w: {
+        name: {
+            "committee": COMMITTEE,
+            "quarter": "2026-Q4",
+            "items": [
+                InitiativeReview(
+                    initiative_id=n,
+                    title=w.title,
+                    objective=w.objective,
+                    owner=OWNER,
+                    committee=COMMITTEE,
+                    kpi_name=w.kpi_name,
+                    kpi_unit="jours",
+                    baseline=45.0,
+                    target=30.0,
+                    achieved=36.0,
+                    reached=0.6 if n % 2 else None,
+                    status=("on_track", "off_track", None)[n % 3],
+                    completion=0.75,
+                    escalations=1,
+                    points=(),
+                )
+                for n in range(count)
+            ],
+            "counts": {"on_track": count},
+            "decisions": 2,
+        }
+        for name, count in (("none", 0), ("one", 1), ("thirty", 30))
+    },
     "escalation_request": lambda w: {
         cause: {
             "cause": cause,
@@ -957,7 +987,7 @@ def test_the_examples_shown_are_understood(language: str, name: str, variant: st
                 example.removeprefix("/arbitrate "), committees=[COMMITTEE], channel_committee=None
             )
             assert len(request.options) >= 2
-        elif not example.startswith(("/", "#")) and not example.endswith(":"):
+        elif not example.startswith(("/", "#", "ritualbot ")) and not example.endswith(":"):
             if set(example) <= {"█"}:
                 continue
             filled = example.replace("…", "arbitrer le budget du T1")
