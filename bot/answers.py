@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.deps import Deps
+from bot.home import refresh_home
 from bot.ids import ChoiceRef, PromptRef
 from bot.outbox import enqueue, message_of, row_of_key
 from bot.polls import queue_request
@@ -304,6 +305,7 @@ class Answers:
             kept_status=kept_status,
             ref=PromptRef(i=initiative.id, p=period).dump(),
         )
+        refresh_home(session, user)
         enqueue(
             session,
             f"receipt:{checkin.id}",

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from bot import listeners
 from bot.delivery import DeliveryWorker, SlackSender
 from bot.deps import Deps, _utcnow
+from bot.home import render_home
 from bot.polls import render_poll
 from bot.render import Renderer
 from bot.settings import Settings, SettingsError
@@ -41,7 +42,7 @@ def build_deps(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     )
     renderer = Renderer(settings.config.language, settings.config.prompts_dir)
     delivery.renderers["poll"] = render_poll(settings, renderer)
-    return Deps(
+    deps = Deps(
         settings=settings,
         engine=engine,
         renderer=renderer,
@@ -49,6 +50,8 @@ def build_deps(settings: Settings, *, clock: Callable[[], datetime] | None = Non
         delivery=delivery,
         clock=clock or _utcnow,
     )
+    delivery.renderers["home"] = render_home(deps)
+    return deps
 
 
 def build_app(

@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.deps import Deps
+from bot.home import refresh_home
 from bot.ids import PollRef
 from bot.outbox import enqueue
 from bot.render import Renderer, shorten, slack_date
@@ -193,6 +194,7 @@ def cast_vote(deps: Deps, *, poll_id: int, voter: str, option: int) -> VoteOutco
         session.add(vote)
         session.flush()
         refresh(session, poll, not_before=now + REFRESH_DEBOUNCE)
+        refresh_home(session, voter)  # the poll leaves what they owe
         return VoteOutcome(kind, poll.committee)
 
     outcome = in_transaction(deps.engine, work)

@@ -68,7 +68,7 @@ def holiday_bot(tmp_path: Path, standin: SlackStandIn, sqlite_url: str) -> Itera
     environ = bot_environ(tmp_path, standin, sqlite_url)
     write_config(tmp_path, extra="")
     config = tmp_path / "ritualbot.toml"
-    config.write_text('holidays = [2026-11-30]\n' + config.read_text())
+    config.write_text("holidays = [2026-11-30]\n" + config.read_text())
     with running_bot(environ, standin, clock=lambda: TUESDAY) as bot:
         yield bot
 

@@ -1,0 +1,144 @@
+"""The weekly digest of a committee: every initiative's line, what changed, what is missing.
+
+Pure data: the caller reads the check-ins and passes them in; `bot/digest_render.py`
+turns a `Digest` into Slack messages.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rituals.periods import recent_weeks
+from rituals.status import Status
+
+BARS = "▁▂▃▄▅▆▇█"
+FLAT = "▄"  # every known value the same
+TREND_PERIODS = 8
+# Worst first, so the committee reads what needs it before what goes well.
+STATUS_ORDER: tuple[str, ...] = (
+    Status.OFF_TRACK.value,
+    Status.AT_RISK.value,
+    Status.ON_TRACK.value,
+    Status.DONE.value,
+)
+NO_STATUS = "none"
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One bar per value, ▁ for the lowest known value and █ for the highest.
+
+    An unknown value (None, NaN, infinite) is a gap, " "; known values all equal are all ▄.
+    """
+    known = [value for value in values if value is not None and math.isfinite(value)]
+    low, high = (min(known), max(known)) if known else (0.0, 0.0)
+    # In halves: the span of two huge floats would overflow to infinity.
+    span = high / 2 - low / 2
+    bars = []
+    for value in values:
+        if value is None or not math.isfinite(value):
+            bars.append(" ")
+        elif high == low:
+            bars.append(FLAT)
+        else:
+            bars.append(BARS[int((value / 2 - low / 2) / span * (len(BARS) - 1) + 0.5)])
+    return "".join(bars)
+
+
+def kpi_trend(
+    values: Mapping[str, float | None], period: str, count: int = TREND_PERIODS
+) -> tuple[float | None, ...]:
+    """The KPI of the `count` weeks ending with `period`, oldest first; None where unknown."""
+    return tuple(values.get(week) for week in recent_weeks(period, count))
+
+
+def status_key(status: str | None) -> str:
+    """The key a status is counted under: one of STATUS_ORDER, or "none" (absent or unknown)."""
+    return status if status in STATUS_ORDER else NO_STATUS
+
+
+@dataclass(frozen=True)
+class InitiativeLine:
+    """One initiative as the digest shows it, for the period of the digest."""
+
+    initiative_id: int
+    title: str
+    owner: str
+    status: str | None
+    previous_status: str | None
+    progress: int | None
+    kpi_value: float | None
+    kpi_target: float | None
+    kpi_unit: str
+    trend: tuple[float | None, ...]  # the KPI over the last 8 periods, oldest first
+    blockers: str | None
+    answered: bool  # the owner answered this period
+
+    @property
+    def changed(self) -> bool:
+        """The status differs from last period's, both being known."""
+        known = self.status is not None and self.previous_status is not None
+        return known and self.status != self.previous_status
+
+    @property
+    def trend_line(self) -> str:
+        """The trend as a sparkline, or "" when no value of it is known."""
+        line = sparkline(self.trend)
+        return line if line.strip() else ""
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A committee's digest for one period.
+
+    `open_polls` holds (question, deadline text): the deadline is mrkdwn the bot wrote
+    (e.g. `slack_date`), shown as is; every other text is the users' and gets escaped.
+    """
+
+    committee: str
+    period: str
+    lines: tuple[InitiativeLine, ...]
+    counts: dict[str, int] = field(hash=False)
+    changed: tuple[InitiativeLine, ...]
+    missing: tuple[InitiativeLine, ...]
+    escalations: tuple[tuple[str, str, int], ...]  # (initiative title, cause, level)
+    decisions: tuple[tuple[str, str], ...]  # (question, decision) of the week
+    open_polls: tuple[tuple[str, str], ...]  # (question, deadline text)
+
+
+def _order(line: InitiativeLine) -> tuple[int, str, int]:
+    key = status_key(line.status)
+    rank = STATUS_ORDER.index(key) if key in STATUS_ORDER else len(STATUS_ORDER)
+    return rank, line.title.casefold(), line.initiative_id
+
+
+def build_digest(
+    committee: str,
+    period: str,
+    lines: Iterable[InitiativeLine],
+    *,
+    escalations: Iterable[tuple[str, str, int]] = (),
+    decisions: Iterable[tuple[str, str]] = (),
+    open_polls: Iterable[tuple[str, str]] = (),
+) -> Digest:
+    """Sort the lines (off track, at risk, on track, done, no status; then by title) and
+    count them. Each initiative appears once: a repeated id is a caller's error."""
+    ordered = tuple(sorted(lines, key=_order))
+    seen = Counter(line.initiative_id for line in ordered)
+    repeated = sorted(key for key, times in seen.items() if times > 1)
+    if repeated:
+        raise ValueError(f"initiatives listed more than once in the digest: {repeated}")
+    tally = Counter(status_key(line.status) for line in ordered)
+    return Digest(
+        committee=committee,
+        period=period,
+        lines=ordered,
+        counts={key: tally[key] for key in (*STATUS_ORDER, NO_STATUS)},
+        changed=tuple(line for line in ordered if line.changed),
+        missing=tuple(line for line in ordered if not line.answered),
+        escalations=tuple((title, cause, level) for title, cause, level in escalations),
+        decisions=tuple((question, decision) for question, decision in decisions),
+        open_polls=tuple((question, deadline) for question, deadline in open_polls),
+    )
