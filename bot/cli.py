@@ -146,11 +146,6 @@ def roadmap_export(deps: Deps, fmt: str) -> int:
 
 
 def ritual_run(deps: Deps, args: argparse.Namespace) -> int:
-    if args.name not in JOBS:
-        raise UsageError(
-            f'the "{args.name}" ritual is not available in this version yet; '
-            f"available: {', '.join(JOBS)}"
-        )
     committees = deps.settings.config.committees
     if args.committee and args.committee not in committees:
         raise UsageError(

@@ -270,6 +270,23 @@ def run_escalation(deps: Deps, *, now: datetime, committee: str | None = None) -
     return RunResult("escalation", week_of(now, deps.settings.tz), result.messages, True)
 
 
+def run_digest(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
+    """Each committee's weekly page: a top message in its channel, the detail in the thread."""
+    from bot.digest import committee_digest, post_digest
+
+    period = week_of(now, deps.settings.tz)
+    queued, first = 0, False
+    with transaction(deps.engine) as session:
+        for name in [committee] if committee else list(deps.settings.config.committees):
+            if not _note_run(session, "digest", period, name, now):
+                continue
+            first = True
+            digest = committee_digest(session, deps, name, now=now)
+            if digest.lines:  # a committee with no initiative this quarter gets no noise
+                queued += post_digest(session, deps, digest)
+    return RunResult("digest", period, queued, first)
+
+
 def run_review(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
     """The quarterly review of the quarter that just ended, posted to each committee."""
     from bot.review_html import load_review
@@ -305,6 +322,7 @@ JOBS: dict[str, Callable[..., RunResult]] = {
     "arbitration": run_arbitration,
     "escalation": run_escalation,
     "review": run_review,
+    "digest": run_digest,
 }
 
 
@@ -326,6 +344,7 @@ PERIOD_OF: dict[str, Callable[[datetime, Any], str]] = {
     "checkin": week_of,
     "reminder": week_of,
     "arbitration": month_of,
+    "digest": week_of,
     "review": lambda at, tz: previous(quarter_of(at, tz)),
 }
 

@@ -89,7 +89,6 @@ def test_schedule_shows_each_rituals_next_run_in_the_workspace_zone(cli) -> None
             ("ritual", "run", "checkin", "--committee", "board"),
             'committee "board" is not configured',
         ),
-        (("ritual", "run", "digest"), 'the "digest" ritual is not available in this version yet'),
     ],
 )
 def test_bad_arguments_get_a_one_line_reason_and_a_nonzero_exit(cli, argv, message) -> None:
