@@ -17,3 +17,4 @@ bench:
 	python bench/fanout.py
 	python bench/ack_latency.py
 	python bench/votes.py
+	python bench/digest.py

@@ -58,7 +58,10 @@ def scan(deps: Deps, *, now: datetime) -> ScanResult:
             )
             if i.id is not None
         }
-        facts = _facts(session, deps, initiatives, weeks, current=period)
+        facts, answers = _facts(session, deps, initiatives, weeks, current=period)
+        recent: dict[int, list[CheckIn]] = defaultdict(list)
+        for (initiative_id, _), answer in sorted(answers.items()):
+            recent[initiative_id] = [*recent[initiative_id][-3:], answer]
         open_rows = {
             e.id: e
             for e in session.exec(select(Escalation).where(col(Escalation.resolved_at).is_(None)))
@@ -89,10 +92,14 @@ def scan(deps: Deps, *, now: datetime) -> ScanResult:
                 row = open_rows[step.escalation_id or 0]
                 row.level, row.raised_at = step.level, now
                 counts["raised"] += 1
-            session.add(row)
-            session.flush()
             counts["messages"] += _tell(
-                session, deps, row, initiatives[step.initiative_id], now, period
+                session,
+                deps,
+                row,
+                initiatives[step.initiative_id],
+                now,
+                period,
+                recent.get(step.initiative_id, []),
             )
     deps.delivery.wake()
     return ScanResult(**counts)
@@ -105,7 +112,7 @@ def _facts(
     weeks: list[str],
     *,
     current: str,
-) -> list[InitiativeFacts]:
+) -> tuple[list[InitiativeFacts], dict[tuple[int, str], CheckIn]]:
     tz = deps.settings.tz
     ids = list(initiatives)
     prompts = {
@@ -156,7 +163,7 @@ def _facts(
         facts.append(
             InitiativeFacts(initiative_id, initiative.status, initiative.due, tuple(history))
         )
-    return facts
+    return facts, answers
 
 
 _WEEK = date(2000, 1, 8) - date(2000, 1, 1)
@@ -169,24 +176,21 @@ def _tell(
     initiative: Initiative,
     now: datetime,
     period: str,
+    history: list[CheckIn],
 ) -> int:
     """The messages of a level, once: owner (1); accountable, and the owner told (2);
     the escalation channel, the CMOs and the committee's queue (3)."""
     if row.notified_level >= row.level:
         return 0
     row.notified_level = row.level
+    session.add(row)
+    session.flush()  # the row's id names its messages
     assert initiative.id is not None
-    history = session.exec(
-        select(CheckIn)
-        .where(CheckIn.initiative_id == initiative.id, col(CheckIn.is_current))
-        .order_by(col(CheckIn.period).desc())
-        .limit(4)
-    ).all()
     context = {
         "cause": row.cause,
         "level": row.level,
         "initiative": initiative,
-        "history": list(reversed(history)),
+        "history": history,
         "ref": PromptRef(i=initiative.id, p=period).dump(),
     }
     render = deps.renderer.render
