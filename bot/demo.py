@@ -84,6 +84,8 @@ def run_demo(language: str = "en", out: TextIO | None = None) -> int:
             story = Story(bot, clock, out, names)
             _checkin_week(story, bot, clock)
             _arbitration(story, bot, clock)
+            _digest_and_home(story, bot)
+            _monthly_committee(story, bot)
             _exports(story, bot)
     return 0
 
@@ -192,6 +194,25 @@ def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
     story.show_new()
 
 
+def _digest_and_home(story: Story, bot: LocalBot) -> None:
+    friday = MONDAY + timedelta(days=4, hours=7)
+    story.chapter("Friday: each committee reads its weekly digest", friday)
+    run_ritual(bot.deps, "digest", now=friday)
+    story.show_new()
+    story.chapter("The CMO opens ritualbot's Home tab")
+    story.does("U0CMO0001", "opens the Home tab")
+    bot.event(
+        {
+            "type": "app_home_opened",
+            "user": "U0CMO0001",
+            "channel": "D0CMO0001",
+            "tab": "home",
+            "event_ts": f"{friday.timestamp():.6f}",
+        }
+    )
+    story.show_new(homes=True)
+
+
 def _arbitration(story: Story, bot: LocalBot, clock: Clock) -> None:
     cmo, ceo, cfo = "U0CMO0001", "U0CEO0001", "U0CFO0001"
     question = "ERP go-live: January or March? | January | March | By site, in two waves"
@@ -231,6 +252,8 @@ def _arbitration(story: Story, bot: LocalBot, clock: Clock) -> None:
     )
     story.show_new()
 
+
+def _monthly_committee(story: Story, bot: LocalBot) -> None:
     first_tuesday = datetime(2026, 12, 1, 10, 0, tzinfo=PARIS)
     story.chapter("The monthly arbitration committee: owners' requests become polls", first_tuesday)
     run_ritual(bot.deps, "arbitration", now=first_tuesday)

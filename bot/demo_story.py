@@ -43,13 +43,26 @@ class Story:
     def does(self, user: str, what: str) -> None:
         print(f"\n  👆 {self.style.bold(self.names[user])} {what}", file=self.out)
 
-    def show_new(self, brief: Callable[[dict[str, Any]], bool] = lambda _: False) -> None:
-        """Print what Slack received since last time, as its readers see it."""
+    def show_new(
+        self, brief: Callable[[dict[str, Any]], bool] = lambda _: False, *, homes: bool = False
+    ) -> None:
+        """Print what Slack received since last time, as its readers see it; Home tabs,
+        redrawn after every answer, only when asked."""
         self.bot.settled()
         calls = self.bot.standin.calls(all=True)
         for call in calls[self.seen :]:
+            if call.method == "views.publish":
+                if homes:
+                    self._home(call.params)
+                continue
             self._show(call.method, call.params, call.response, brief)
         self.seen = len(calls)
+
+    def _home(self, params: dict[str, Any]) -> None:
+        reader = self.names.get(str(params.get("user_id")), params.get("user_id"))
+        print(f"\n  {self.style.dim(f'{reader}’s Home tab')}", file=self.out)
+        for line in view_as_lines(params.get("view", {}), self.style, self.names):
+            print(f"    {line}", file=self.out)
 
     def _show(
         self,

@@ -103,7 +103,7 @@ def message_as_lines(message: dict[str, Any], style: Style, names: dict[str, str
 def view_as_lines(view: dict[str, Any], style: Style, names: dict[str, str]) -> list[str]:
     title = _text(view.get("title"), style, names)
     submit = _text(view.get("submit"), style, names)
-    lines = [style.bold(f"┌ {title} ┐")]
+    lines = [style.bold(f"┌ {title} ┐" if title else "┌")]
     lines.extend("│ " + line for line in blocks_as_lines(view.get("blocks", []), style, names))
-    lines.append(f"└ [ {submit} ]")
+    lines.append(f"└ [ {submit} ]" if submit else "└")
     return lines

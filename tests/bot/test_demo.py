@@ -31,6 +31,10 @@ def test_the_demo_tells_the_week_as_people_see_it() -> None:
     assert "Monthly arbitration · opscom · 2026-12" in text
     assert "A. Approve: Hire an external recruiter for Q1?" in text
     assert "→ March (January: 0; March: 2" in text
+    # the Friday digest per committee, and the CMO's Home tab
+    assert "Weekly digest · comex · 2026-W48" in text and "Weekly digest · opscom" in text
+    assert "Missing updates (2)" in text
+    assert "Claire Moreau’s Home tab" in text and "Portfolio · 2026-Q4" in text
 
 
 def test_the_demo_speaks_french_on_request(capsys) -> None:
