@@ -92,22 +92,20 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
             assert initiative.id is not None
             key = prompt_key(period, initiative.id)
             absence = away.get(initiative.owner)
-            if absence is not None and absence.deputy is None:
-                # away with nobody standing in: the week is excused, nobody is asked
-                session.add(
-                    CheckinPrompt(
-                        initiative_id=initiative.id,
-                        period=period,
-                        owner=initiative.owner,
-                        message_key=key,
-                        created_at=now,
-                        skipped_at=now,
-                    )
+            excused = absence is not None and absence.deputy is None
+            session.add(
+                CheckinPrompt(
+                    initiative_id=initiative.id,
+                    period=period,
+                    owner=initiative.owner,
+                    message_key=key,
+                    created_at=now,
+                    skipped_at=now if excused else None,
                 )
-                continue
-            recipient = (
-                absence.deputy if absence is not None and absence.deputy else initiative.owner
             )
+            if excused:
+                continue  # away with nobody standing in: the week is excused, nobody is asked
+            recipient = absence.deputy if absence and absence.deputy else initiative.owner
             previous = last.get(initiative.id)
             message = deps.renderer.render(
                 "checkin_prompt",
@@ -117,15 +115,6 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
                 last_period=previous.period if previous else None,
                 ref=PromptRef(i=initiative.id, p=period).dump(),
                 decisions=followups.get(initiative.id, []),
-            )
-            session.add(
-                CheckinPrompt(
-                    initiative_id=initiative.id,
-                    period=period,
-                    owner=initiative.owner,
-                    message_key=key,
-                    created_at=now,
-                )
             )
             enqueue(session, key, {"channel": recipient, **message}, initiative_id=initiative.id)
     return RunResult("checkin", period, len(due), first)

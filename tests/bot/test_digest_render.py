@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import Block
 from bot.digest_render import BLOCKS_TEXT_MAX, check_message, digest_messages
 from bot.render import Renderer, escape_mrkdwn, slack_date
 from rituals.digest import Digest, InitiativeLine, build_digest
+from tests.bot.test_prompts import mrkdwn_in, plain_in
 
 LANGUAGES = ("en", "fr")
 SIZES = (1, 30, 300)
@@ -97,28 +98,6 @@ def assert_slack_accepts(message: dict) -> None:
         assert parsed is not None, f"unknown block {block}"
         # to_dict() validates the block; equality: no key dropped as unknown
         assert parsed.to_dict() == block
-
-
-def mrkdwn_in(value: Any) -> Iterator[str]:
-    if isinstance(value, dict):
-        if value.get("type") == "mrkdwn":
-            yield value["text"]
-        for item in value.values():
-            yield from mrkdwn_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from mrkdwn_in(item)
-
-
-def plain_in(value: Any) -> Iterator[str]:
-    if isinstance(value, dict):
-        if value.get("type") == "plain_text":
-            yield value["text"]
-        for item in value.values():
-            yield from plain_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from plain_in(item)
 
 
 def shown(message: dict) -> str:
