@@ -13,7 +13,7 @@ from bot.digest_render import digest_messages
 from bot.outbox import enqueue
 from bot.render import slack_date
 from rituals.digest import Digest, InitiativeLine, build_digest, kpi_trend
-from rituals.models import Arbitration, CheckIn, Decision, Escalation, Initiative
+from rituals.models import Arbitration, CheckIn, Decision, Escalation, Initiative, KpiReading
 from rituals.periods import bounds, previous, quarter_of, recent_weeks, week_of
 
 TREND = 8
@@ -66,13 +66,25 @@ def committee_digest(session: Session, deps: Deps, committee: str, *, now: datet
             )
         )
     ]
-    lines = [_line(i, answers[i.id or 0], period) for i in initiatives]
+    readings = {
+        r.initiative_id: r
+        for r in session.exec(
+            select(KpiReading)
+            .where(col(KpiReading.initiative_id).in_(ids), col(KpiReading.period).in_(weeks))
+            .order_by(col(KpiReading.period))
+        )
+        if r.period == period or r.value is not None
+    }
+    lines = [_line(i, answers[i.id or 0], period, readings.get(i.id or 0)) for i in initiatives]
     return build_digest(
         committee, period, lines, escalations=escalations, decisions=decisions, open_polls=polls
     )
 
 
-def _line(initiative: Initiative, answers: dict[str, CheckIn], period: str) -> InitiativeLine:
+def _line(
+    initiative: Initiative, answers: dict[str, CheckIn], period: str, reading: KpiReading | None
+) -> InitiativeLine:
+    """One initiative's line; a KPI read from its source this week wins over the owner's."""
     latest = answers[max(answers)] if answers else None
     before = answers.get(previous(period))
     now = answers.get(period)
@@ -84,12 +96,17 @@ def _line(initiative: Initiative, answers: dict[str, CheckIn], period: str) -> I
         status=shown.status if shown else initiative.status,
         previous_status=before.status if before else None,
         progress=latest.progress if latest else None,
-        kpi_value=latest.kpi_value if latest else None,
+        kpi_value=(
+            reading.value
+            if reading is not None and reading.value is not None and reading.period == period
+            else (latest.kpi_value if latest else None)
+        ),
         kpi_target=initiative.kpi_target,
         kpi_unit=initiative.kpi_unit,
         trend=kpi_trend({p: c.kpi_value for p, c in answers.items()}, period),
         blockers=latest.blockers if latest else None,
         answered=now is not None,
+        kpi_error=reading.error if reading is not None and reading.period == period else None,
     )
 
 

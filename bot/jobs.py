@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -262,8 +263,20 @@ def run_escalation(deps: Deps, *, now: datetime, committee: str | None = None) -
 def run_digest(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
     """Each committee's weekly page: a top message in its channel, the detail in the thread."""
     from bot.digest import committee_digest, post_digest
+    from bot.kpi_fetch import fetch_readings
 
-    period = week_of(now, deps.settings.tz)
+    tz = deps.settings.tz
+    period = week_of(now, tz)
+    with Session(deps.engine) as session:
+        sourced = session.exec(
+            select(Initiative).where(
+                Initiative.quarter == quarter_of(now, tz), col(Initiative.kpi_source).is_not(None)
+            )
+        ).all()
+    if sourced:  # read KPI sources first: a failure is noted in the digest, never blocks it
+        fetch_readings(
+            engine=deps.engine, initiatives=sourced, period=period, now=now, environ=os.environ
+        )
     queued, first = 0, False
     with transaction(deps.engine) as session:
         for name in [committee] if committee else list(deps.settings.config.committees):

@@ -140,6 +140,7 @@ def _fields(row: RoadmapRow) -> dict[str, Any]:
         "committee": row.committee,
         "due": row.due,
         "quarter": row.quarter,
+        "kpi_source": row.kpi_source,
     }
 
 
@@ -188,6 +189,7 @@ def _record(initiative: Initiative) -> dict[str, Any]:
         "objective": initiative.objective,
         "kpi": initiative.kpi_name,
         "unit": initiative.kpi_unit,
+        "kpi_source": initiative.kpi_source,
         "baseline": initiative.kpi_baseline,
         "target": initiative.kpi_target,
         "owner": initiative.owner,

@@ -75,6 +75,7 @@ class InitiativeLine:
     trend: tuple[float | None, ...]  # the KPI over the last 8 periods, oldest first
     blockers: str | None
     answered: bool  # the owner answered this period
+    kpi_error: str | None = None  # why the KPI source could not be read this week
 
     @property
     def changed(self) -> bool:

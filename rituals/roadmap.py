@@ -16,15 +16,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from rituals.kpi_source import parse_source
+
 ROADMAP_COLUMNS = (
-    "initiative", "objective", "kpi", "unit", "baseline", "target", "owner", "accountable",
-    "consulted", "informed", "committee", "due", "quarter",
+    "initiative", "objective", "kpi", "unit", "kpi_source", "baseline", "target", "owner",
+    "accountable", "consulted", "informed", "committee", "due", "quarter",
 )  # fmt: skip
 REQUIRED = ("initiative", "owner")
 # Written by the export and accepted back, never imported: status comes from check-ins.
 IGNORED = ("status",)
 FRENCH = {
-    "objectif": "objective", "unite": "unit", "base": "baseline", "cible": "target",
+    "objectif": "objective", "unite": "unit", "source_kpi": "kpi_source", "base": "baseline",
+    "source_du_kpi": "kpi_source",
+    "cible": "target",
     "responsable": "owner", "approbateur": "accountable", "consulte": "consulted",
     "informe": "informed", "comite": "committee", "echeance": "due", "trimestre": "quarter",
     "statut": "status",
@@ -78,6 +82,7 @@ class RoadmapRow:
     committee: str | None
     due: date | None
     quarter: str
+    kpi_source: str | None = None
 
 
 def parse_roadmap(
@@ -187,7 +192,8 @@ def _delimiter(text: str) -> str:
 def _fold(text: str) -> str:
     """Case, accents and surrounding spaces ignored: `  Échéance ` → `echeance`."""
     decomposed = unicodedata.normalize("NFKD", text.strip())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\s-]+", "_", folded)  # `source KPI`, `kpi-source` → `source_kpi`, `kpi_source`
 
 
 def _read_header(line: int, cells: list[str], errors: list[RowError]) -> dict[int, str]:
@@ -300,7 +306,13 @@ def _read_row(cells: _Cells) -> RoadmapRow:
         committee=cells.parsed("committee", _committee_in(cells.context.committees)),
         due=cells.parsed("due", parse_date, "write YYYY-MM-DD (2026-12-15) or DD/MM/YYYY"),
         quarter=quarter or ("" if cells.get("quarter") else cells.context.default_quarter),
+        kpi_source=cells.parsed("kpi_source", _source),
     )
+
+
+def _source(text: str) -> str:
+    parse_source(text)  # raises with what to write
+    return text.strip()
 
 
 def _title(cells: _Cells) -> str:
