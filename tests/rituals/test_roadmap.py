@@ -448,7 +448,8 @@ def test_canonical_columns_start_with_the_required_ones() -> None:
 def test_a_kpi_source_column_is_read_and_a_bad_one_reported_on_its_line() -> None:
     rows, errors = parse(
         "initiative,owner,source KPI\n"
-        "Lead time,U0OWNER01,https://bi.example.com/kpi.json#json:data.lead_time | header:Authorization=BI_TOKEN\n"
+        "Lead time,U0OWNER01,"
+        "https://bi.example.com/kpi.json#json:data.lead_time | header:Authorization=BI_TOKEN\n"
         "Churn,U0OWNER02,ftp://files/churn.csv#csv:B2\n"
     )
     assert rows[0].kpi_source == (
