@@ -18,6 +18,7 @@ from bot.home import render_home
 from bot.polls import render_poll
 from bot.render import Renderer
 from bot.settings import Settings, SettingsError
+from bot.slack_users import UserZones
 from rituals.db import make_engine, migrate
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def build_deps(settings: Settings, *, clock: Callable[[], datetime] | None = Non
         client=client,
         delivery=delivery,
         clock=clock or _utcnow,
+        zones=UserZones(client, settings.tz),
     )
     delivery.renderers["home"] = render_home(deps)
     return deps

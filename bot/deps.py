@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from bot.delivery import DeliveryWorker
 from bot.render import Renderer
 from bot.settings import Settings
+from bot.slack_users import UserZones
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class Deps:
     delivery: DeliveryWorker
     clock: Callable[[], datetime] = field(default=_utcnow)
     work_pool: ThreadPoolExecutor | None = None
+    zones: UserZones | None = None
 
     def after_ack(
         self, work: Callable[[], None], on_error: Callable[[], Any] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -17,6 +17,7 @@ from bot.ids import PromptRef
 from bot.outbox import enqueue, row_of_key
 from bot.polls import close_due, open_poll
 from bot.render import shorten, slack_date
+from bot.triggers import trigger_for
 from rituals.absence import away_today
 from rituals.arbitration import agenda_item, default_deadline
 from rituals.checkins import prompt_due, unanswered_prompts
@@ -29,7 +30,7 @@ from rituals.models import (
     Initiative,
     RitualRun,
 )
-from rituals.periods import month_of, previous, quarter_of, week_of
+from rituals.periods import bounds, month_of, previous, quarter_of, week_of
 
 
 class UnknownRitual(Exception):
@@ -70,6 +71,20 @@ def _last_answers(session: Session, ids: list[int]) -> dict[int, CheckIn]:
     return latest
 
 
+def _their_time_came(deps: Deps, ritual: str, owner: str, now: datetime, period: str) -> bool:
+    """With `checkin_local_time`, an owner is asked once the ritual's hour has come in their
+    own time zone, within the workspace's period; otherwise, always."""
+    if not deps.settings.config.checkin_local_time or deps.zones is None:
+        return True
+    zone = deps.zones.zone(owner)
+    trigger = trigger_for(deps.settings.cadence(ritual), zone)
+    start, _ = bounds(period, deps.settings.tz)
+    fire = trigger.get_next_fire_time(None, start - timedelta(days=1))
+    while fire is not None and week_of(fire, deps.settings.tz) < period:
+        fire = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
+    return fire is not None and fire <= now
+
+
 def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> RunResult:
     """DM each owner one prompt per initiative for the week; owners already asked are not."""
     tz = deps.settings.tz
@@ -85,6 +100,7 @@ def run_checkin(deps: Deps, *, now: datetime, committee: str | None = None) -> R
             session.exec(select(CheckinPrompt.initiative_id).where(CheckinPrompt.period == period))
         )
         due = [i for i in prompt_due(session.exec(query).all(), quarter) if i.id not in asked]
+        due = [i for i in due if _their_time_came(deps, "checkin", i.owner, now, period)]
         ids = [i.id for i in due if i.id is not None]
         last = _last_answers(session, ids)
         followups = _open_decisions(session, ids)
@@ -171,6 +187,8 @@ def run_reminder(deps: Deps, *, now: datetime, committee: str | None = None) -> 
             if initiative is None or sent is None or sent.state == "failed":
                 continue
             if committee and initiative.committee != committee:
+                continue
+            if not _their_time_came(deps, "reminder", initiative.owner, now, period):
                 continue
             prompt.reminded_at = now
             session.add(prompt)

@@ -51,6 +51,17 @@ class RitualScheduler:
         self.scheduler.add_job(
             self.close_polls, "interval", minutes=1, id="close-polls", replace_existing=True
         )
+        if self.deps.settings.config.checkin_local_time:
+            # each owner is asked at the ritual's hour in their own zone: look every hour
+            for name in ("checkin", "reminder"):
+                self.scheduler.add_job(
+                    self.fire,
+                    "interval",
+                    hours=1,
+                    args=[name],
+                    id=f"ritual:{name}:local",
+                    replace_existing=True,
+                )
         self.scheduler.start()
         self.scheduler.add_job(self.catch_up, id="catch-up", replace_existing=True)
 

@@ -62,6 +62,7 @@ class Config(_Strict):
     arbitration: Arbitration = Field(default_factory=Arbitration)
     escalation: EscalationRules = Field(default_factory=EscalationRules)
     holidays: list[date] = Field(default_factory=list)
+    checkin_local_time: bool = False
 
     @field_validator("timezone")
     @classmethod
