@@ -13,6 +13,7 @@ class Action(StrEnum):
     CHECKIN_SKIP = "checkin_skip"
     CHECKIN_CORRECT = "checkin_correct"
     CHECKIN_CHOOSE = "checkin_choose"
+    CHECKIN_AWAY = "checkin_away"
     MODAL_INITIATIVE = "checkin_modal_initiative"
     POLL_VOTE = "poll_vote"
     POLL_CLOSE = "poll_close"
@@ -25,6 +26,7 @@ class Callback(StrEnum):
     CHECKIN_MODAL = "checkin_modal"
     ARBITRATE_MODAL = "arbitrate_modal"
     DECISION_MODAL = "decision_modal"
+    ABSENCE_MODAL = "absence_modal"
 
 
 class Command(StrEnum):

@@ -26,6 +26,14 @@ def answers_for(session: Session, *, user: str, today: date) -> list[str]:
     return [user, *deputies]
 
 
+def declare_absence(session: Session, *, user: str, until: date | None, deputy: str | None) -> None:
+    """Replace `user`'s absence by this one (None: back)."""
+    for old in session.exec(select(Absence).where(Absence.user == user)):
+        session.delete(old)
+    if until is not None:
+        session.add(Absence(user=user, until=until, deputy=deputy))
+
+
 def may_answer(session: Session, initiative: Initiative, *, user: str, today: date) -> bool:
     return initiative.owner in answers_for(session, user=user, today=today)
 

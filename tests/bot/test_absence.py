@@ -81,3 +81,22 @@ def test_nobody_is_prompted_on_a_holiday(holiday_bot: LocalBot, standin: SlackSt
     run_ritual(holiday_bot.deps, "checkin", now=NEXT_MONDAY + timedelta(days=1))
     holiday_bot.settled()
     assert len(standin.calls("chat.postMessage")) == 1
+
+
+def test_im_away_on_the_prompt_opens_a_form_that_records_the_absence(
+    bot: LocalBot, standin: SlackStandIn
+) -> None:
+    seed(bot, ("Onboarding standard", OWNER))
+    run_ritual(bot.deps, "checkin", now=TUESDAY)
+    bot.settled()
+    [prompt] = standin.messages(OWNER)
+    bot.click(OWNER, prompt, "checkin_away")
+    view = standin.calls("views.open")[-1].params["view"]
+    assert view["callback_id"] == "absence_modal"
+    refused = bot.submit(OWNER, view, {"until": "2026-11-01"})
+    assert set(refused.json()["errors"]) == {"until"} and bot.rows(Absence) == []
+    bot.submit(OWNER, view, {"until": "2026-12-11", "deputy": DEPUTY})
+    bot.settled()
+    [absence] = bot.rows(Absence)
+    assert (str(absence.until), absence.deputy) == ("2026-12-11", DEPUTY)
+    assert "you are away until 2026-12-11" in texts(standin.messages(OWNER)[-1])

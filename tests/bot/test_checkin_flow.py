@@ -91,7 +91,7 @@ def test_checkin_dms_each_owner_once_per_initiative_and_a_rerun_sends_nothing(
         if b["type"] == "actions"
         for e in b["elements"]
     ]
-    assert buttons == ["checkin_update", "checkin_no_change", "checkin_skip"]
+    assert buttons == ["checkin_update", "checkin_no_change", "checkin_skip", "checkin_away"]
     assert "target *5 jours*" in texts(prompts[0])
 
     run_checkin(bot)

@@ -632,6 +632,7 @@ CONTEXTS: dict[str, Contexts] = {
         "cmo": home(w, cmo=True),
         "cmo_300": home(w, shown=SHOWN_INITIATIVES, total=300, cmo=True),
     },
+    "absence_modal": lambda w: {"base": {"until": "2026-12-07"}},
     "escalation_request": lambda w: {
         cause: {
             "cause": cause,
@@ -652,6 +653,7 @@ CONTEXTS: dict[str, Contexts] = {
         "away": {"outcome": "away", "away": AwayRequest(date(2026, 12, 15), None)},
         "deputy": {"outcome": "away", "away": AwayRequest(date(2026, 12, 15), "U0DEPUTY1")},
         "back": {"outcome": "back", "away": AwayRequest(None, None)},
+        "past": {"outcome": "past"},
         "bad": {"outcome": "bad", "text": w.title},
     },
     # -- arbitration

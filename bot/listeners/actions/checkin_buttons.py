@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -63,7 +64,18 @@ def register(app: App, deps: Deps) -> None:
             on_error=lambda: private(respond, "error"),
         )
 
+    def away(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        today = deps.clock().astimezone(deps.settings.tz).date()
+        view = deps.renderer.render("absence_modal", until=(today + timedelta(days=7)).isoformat())
+
+        def work() -> None:
+            deps.client.views_open(trigger_id=body["trigger_id"], view=view)
+
+        deps.after_ack(work, on_error=lambda: private(respond, "error"))
+
     app.action(Action.CHECKIN_UPDATE.value)(update)
+    app.action(Action.CHECKIN_AWAY.value)(away)
     app.action(Action.CHECKIN_CORRECT.value)(update)
     app.action(Action.CHECKIN_NO_CHANGE.value)(no_change_or_skip)
     app.action(Action.CHECKIN_SKIP.value)(no_change_or_skip)

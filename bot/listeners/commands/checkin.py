@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
-from sqlmodel import Session, select
 
 from bot.checkin_modal import open_modal
 from bot.deps import Deps
 from bot.ids import Command
-from rituals.absence import AwayRequest, parse_away
+from rituals.absence import AwayRequest, declare_absence, parse_away
 from rituals.db import in_transaction
-from rituals.models import Absence
 
 
 def register(app: App, deps: Deps) -> None:
@@ -23,13 +21,12 @@ def register(app: App, deps: Deps) -> None:
         respond(response_type="ephemeral", **render(name, **context))
 
     def record_absence(user: str, away: AwayRequest) -> None:
-        def work(session: Session) -> None:
-            for old in session.exec(select(Absence).where(Absence.user == user)):
-                session.delete(old)
-            if away.until is not None:
-                session.add(Absence(user=user, until=away.until, deputy=away.deputy))
-
-        in_transaction(deps.engine, work)
+        in_transaction(
+            deps.engine,
+            lambda session: declare_absence(
+                session, user=user, until=away.until, deputy=away.deputy
+            ),
+        )
 
     def checkin(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         text = (command.get("text") or "").strip()

@@ -1,9 +1,9 @@
 from slack_bolt import App
 
 from bot.deps import Deps
-from bot.listeners.views import checkin_submit, poll_submit
+from bot.listeners.views import absence_submit, checkin_submit, poll_submit
 
 
 def register(app: App, deps: Deps) -> None:
-    checkin_submit.register(app, deps)
-    poll_submit.register(app, deps)
+    for view in (checkin_submit, poll_submit, absence_submit):
+        view.register(app, deps)
