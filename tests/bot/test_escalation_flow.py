@@ -122,3 +122,44 @@ def test_silence_climbs_the_ladder_and_an_answer_resolves_it(
     assert [(r["initiative"], r["cause"], r["level"], bool(r["resolved_at"])) for r in rows] == [
         ("ERP phase 2", "silent", "3", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("zone", "first_monday"),
+    [
+        ("America/New_York", datetime(2026, 10, 26, 9, 0)),  # clocks go back on 1 November
+        ("Europe/Paris", datetime(2026, 10, 19, 9, 0)),  # clocks go back on 25 October
+        ("Asia/Tokyo", datetime(2026, 12, 7, 9, 0)),  # no DST; runs into week 53
+    ],
+)
+def test_the_ladder_counts_weeks_in_the_workspace_zone_across_dst_and_the_year_end(
+    tmp_path: Path, standin: SlackStandIn, sqlite_url: str, zone: str, first_monday: datetime
+) -> None:
+    tz = ZoneInfo(zone)
+    monday = first_monday.replace(tzinfo=tz)
+    environ = bot_environ(tmp_path, standin, sqlite_url)
+    config = Path(environ["RITUALBOT_CONFIG"])
+    config.write_text(
+        config.read_text().replace('timezone = "Europe/Paris"', f'timezone = "{zone}"')
+    )
+    clock = Clock(monday)
+    with running_bot(environ, standin, clock=clock) as bot:
+        with Session(bot.deps.engine) as session:
+            quarter = "2026-Q4"
+            session.add(
+                Initiative(
+                    title="ERP phase 2",
+                    owner=OWNER,
+                    accountable=ACCOUNTABLE,
+                    committee="comex",
+                    quarter=quarter,
+                )
+            )
+            session.commit()
+        levels = []
+        for n in range(4):
+            at = monday + timedelta(weeks=n)
+            run_ritual(bot.deps, "checkin", now=at)
+            run_ritual(bot.deps, "escalation", now=at + timedelta(days=1))
+            levels.append([e.level for e in bot.rows(Escalation)])
+        assert levels == [[], [], [1], [2]]  # two silent weeks over, then one more
