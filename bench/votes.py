@@ -136,9 +136,10 @@ def main() -> None:
             client.close()
         server.stop()
         deps.close()
+    store = (args.database_url or "sqlite").split(":")[0].split("+")[0]
     print(
         f"{len(ballots)} votes from {args.members} members on {args.polls} polls, "
-        f"{args.concurrency} concurrent requests, sent in {sent:.1f} s"
+        f"{args.concurrency} concurrent requests, sent in {sent:.1f} s ({store})"
     )
     print(
         f"  votes stored {sum(stored.values())} of {len(ballots)}; "
