@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -114,10 +114,6 @@ def record_checkin(
         session.add(initiative)
     session.flush()
     return checkin
-
-
-def with_status(answer: Answer, status: Status | None) -> Answer:
-    return replace(answer, status=status)
 
 
 def answered_initiatives(*, session: Session, period: str) -> set[int]:
