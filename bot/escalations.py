@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -166,7 +166,7 @@ def _facts(
     return facts, answers
 
 
-_WEEK = date(2000, 1, 8) - date(2000, 1, 1)
+_WEEK = timedelta(days=7)
 
 
 def _tell(

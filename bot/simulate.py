@@ -159,12 +159,7 @@ class LocalBot:
         return self.interact(
             {
                 "type": "block_actions",
-                "user": {
-                    "id": user,
-                    "username": user.lower(),
-                    "name": user.lower(),
-                    "team_id": "T0STANDIN",
-                },
+                "user": _who(user),
                 "api_app_id": "A0RITUAL1",
                 "token": "verification_token",
                 "container": {
@@ -244,12 +239,7 @@ class LocalBot:
             {
                 "type": "view_submission",
                 "team": {"id": "T0STANDIN", "domain": "standin"},
-                "user": {
-                    "id": user,
-                    "username": user.lower(),
-                    "name": user.lower(),
-                    "team_id": "T0STANDIN",
-                },
+                "user": _who(user),
                 "api_app_id": "A0RITUAL1",
                 "token": "verification_token",
                 "trigger_id": f"{next(self._ids)}.444.trigger",
@@ -269,3 +259,8 @@ class LocalBot:
         if not self.deps.delivery.settle(timeout):
             pending = [r.key for r in self.rows(OutboxMessage) if r.state == "pending"]
             raise AssertionError(f"outbox still pending after {timeout}s: {pending}")
+
+
+def _who(user: str) -> dict[str, str]:
+    """The `user` object of an interaction payload."""
+    return {"id": user, "username": user.lower(), "name": user.lower(), "team_id": "T0STANDIN"}
