@@ -29,8 +29,8 @@ from bench.common import environ_for, owners, percentile, seed
 from bot.app import build_app, build_deps
 from bot.ids import PromptRef
 from bot.settings import load_settings
-from bot.simulate import sign
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import sign
+from bot.devtools.standin import SlackStandIn
 from bot.web import ServerThread, WebApp, make_server
 from tests.slackbot import SECRET
 

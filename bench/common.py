@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from bot.standin import SlackStandIn
+from bot.devtools.standin import SlackStandIn
 from rituals.models import Initiative
 from tests.slackbot import bot_environ
 

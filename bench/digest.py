@@ -26,7 +26,7 @@ from bot.app import build_deps
 from bot.digest import committee_digest, post_digest
 from bot.escalations import scan
 from bot.settings import load_settings
-from bot.standin import SlackStandIn
+from bot.devtools.standin import SlackStandIn
 from rituals.models import CheckIn, CheckinPrompt, Initiative
 from rituals.periods import recent_weeks, week_of
 

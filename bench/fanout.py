@@ -22,7 +22,7 @@ from bench.common import environ_for, owners, seed
 from bot.app import build_deps
 from bot.jobs import run_ritual
 from bot.settings import load_settings
-from bot.standin import SlackStandIn
+from bot.devtools.standin import SlackStandIn
 
 RATE, BURST = 20, 20
 

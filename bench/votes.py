@@ -30,8 +30,8 @@ from bot.app import build_app, build_deps
 from bot.ids import PollRef
 from bot.polls import open_poll
 from bot.settings import load_settings
-from bot.simulate import sign
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import sign
+from bot.devtools.standin import SlackStandIn
 from bot.web import ServerThread, WebApp, make_server
 from rituals.arbitration import default_deadline
 from rituals.db import in_transaction

@@ -1,60 +1,81 @@
-"""The `ritualbot` command line (also `python -m bot`)."""
+"""The `ritualbot` command line (also `python -m bot`). Each command imports what it needs
+when it runs, so that `--help` answers at once."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from importlib import metadata
 from pathlib import Path
 
-from slack_sdk.errors import SlackApiError
+from rituals.registry import NAMES as RITUALS
 
-from bot import cli
-from bot.cli import UsageError
-from bot.settings import RITUALS, SettingsError, load_settings
+
+def _version() -> str:
+    try:
+        return metadata.version("ritualbot")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a checkout never installed
+        return "unknown"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ritualbot", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"ritualbot {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the bot (HTTP mode, or Socket Mode)")
-    serve.add_argument("--port", type=int, default=None)
-    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--port", type=int, default=None, help="HTTP port (default: $PORT, 3000)")
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")
     serve.add_argument("--socket", action="store_true", help="Socket Mode: no public URL needed")
 
-    roadmap = commands.add_parser("roadmap", help="import or export the roadmap").add_subparsers(
-        dest="action", required=True
-    )
-    load = roadmap.add_parser("import", help="load initiatives from a CSV file")
-    load.add_argument("file", type=Path)
-    dump = roadmap.add_parser("export", help="the roadmap with each initiative's latest status")
-    dump.add_argument("--format", choices=("csv", "json"), default="csv")
+    roadmap = commands.add_parser("roadmap", help="import or export the roadmap")
+    roadmap_actions = roadmap.add_subparsers(dest="action", required=True, metavar="ACTION")
+    load = roadmap_actions.add_parser("import", help="load initiatives from a CSV file")
+    load.add_argument("file", type=Path, help="the roadmap CSV")
+    dump = roadmap_actions.add_parser("export", help="the roadmap with each initiative's status")
+    dump.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
 
     ritual = commands.add_parser("ritual", help="run a ritual now, or show the schedule")
-    ritual_actions = ritual.add_subparsers(dest="action", required=True)
+    ritual_actions = ritual.add_subparsers(dest="action", required=True, metavar="ACTION")
     run = ritual_actions.add_parser("run", help="run one ritual as if it were --at")
-    run.add_argument("name", choices=RITUALS)
+    run.add_argument("name", choices=RITUALS, help="the ritual")
     run.add_argument("--at", default=None, help="ISO-8601 time (default: now)")
-    run.add_argument("--committee", default=None)
+    run.add_argument("--committee", default=None, help="only this committee")
     ritual_actions.add_parser("schedule", help="each ritual's next run time")
 
     export = commands.add_parser("export", help="export recorded data")
-    export.add_argument("what", choices=("checkins", "decisions", "escalations"))
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("what", choices=("checkins", "decisions", "escalations"), help="what")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
     export.add_argument(
         "--history", action="store_true", help="also the answers later replaced in the same period"
     )
 
-    review = commands.add_parser("review", help="the quarterly review").add_subparsers(
-        dest="action", required=True
-    )
-    page = review.add_parser("export", help="the review as one self-contained HTML page")
+    review = commands.add_parser("review", help="the quarterly review")
+    review_actions = review.add_subparsers(dest="action", required=True, metavar="ACTION")
+    page = review_actions.add_parser("export", help="the review as one self-contained HTML page")
     page.add_argument("--quarter", required=True, help="e.g. 2026-Q4")
     page.add_argument("--out", required=True, type=Path, help="the HTML file to write")
 
+    prompts = commands.add_parser("prompts", help="the message catalogue: export it, check yours")
+    prompt_actions = prompts.add_subparsers(dest="action", required=True, metavar="ACTION")
+    write = prompt_actions.add_parser("export", help="write the packaged catalogue to DIR")
+    write.add_argument("dir", type=Path, help="the folder to write (created if needed)")
+    write.add_argument("--language", choices=("en", "fr"), default=None, help="only this one")
+    check = prompt_actions.add_parser("check", help="check a catalogue against the bot's")
+    check.add_argument("dir", type=Path, nargs="?", default=None, help="default: prompts_dir")
+
+    for name, what in (("inbox", "incoming work"), ("outbox", "messages on their way to Slack")):
+        box = commands.add_parser(name, help=f"{what}: list it, retry what failed")
+        box_actions = box.add_subparsers(dest="action", required=True, metavar="ACTION")
+        listing = box_actions.add_parser("list", help=f"the {what} not done")
+        listing.add_argument("--failed", action="store_true", help="only what failed for good")
+        again = box_actions.add_parser("retry", help="try again what failed")
+        again.add_argument("keys", nargs="*", help="the keys to retry (default: all that failed)")
+        again.add_argument("--all-failed", action="store_true", help="every row that failed")
+
     demo = commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
-    demo.add_argument("--language", choices=("en", "fr"), default="en")
+    demo.add_argument("--language", choices=("en", "fr"), default="en", help="default: en")
     return parser
 
 
@@ -65,19 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per Slack call is noise
-    try:
-        if args.command == "demo":
-            from bot.demo import run_demo
+    from bot.cli import run
 
-            return run_demo(language=args.language)
-        settings = load_settings()
-        return cli.dispatch(args, settings)
-    except (SettingsError, UsageError) as exc:
-        print(f"ritualbot: {exc}", file=sys.stderr)
-        return 2
-    except SlackApiError as exc:
-        print(f"ritualbot: Slack refused: {exc.response.get('error', exc)}", file=sys.stderr)
-        return 1
+    return run(args)
 
 
 if __name__ == "__main__":

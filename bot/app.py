@@ -1,109 +1,238 @@
-"""Composition root: settings → engine, renderer, Slack clients, delivery, Bolt app, scheduler."""
+"""Composition root: settings → database, words, Slack clients, inbox and outbox workers,
+services, the ritual registry's jobs, the Bolt app and the web app. Nothing here runs on import.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
 from bot import listeners
-from bot.delivery import DeliveryWorker, SlackSender
-from bot.deps import Deps, _utcnow
-from bot.home import render_home
-from bot.polls import render_poll
-from bot.render import Renderer
+from bot.delivery.inbox import Handler, InboxWorker, Intake
+from bot.delivery.pacing import Clock
+from bot.delivery.sender import SlackSender
+from bot.delivery.worker import DeliveryWorker
+from bot.listeners.base import Listening
+from bot.people import People
+from bot.readers import Readers
+from bot.services.absences import Absences
+from bot.services.agenda import AgendaRitual
+from bot.services.answers import Answers
+from bot.services.checkin import CheckinRitual
+from bot.services.decisions import Decisions
+from bot.services.digest import DigestRitual
+from bot.services.escalation import EscalationRitual
+from bot.services.forms import Forms
+from bot.services.home import Home
+from bot.services.polls import Polls
+from bot.services.review import ReviewRitual
+from bot.services.rituals import Rituals
 from bot.settings import Settings, SettingsError
-from bot.slack_users import UserZones
-from rituals.db import make_engine, migrate
+from bot.web.app import WebApp
+from bot.words import Catalogue
+from rituals.db import Database, make_engine, migrate
+from rituals.registry import Ritual
 
 log = logging.getLogger(__name__)
 
 
-def build_deps(settings: Settings, *, clock: Callable[[], datetime] | None = None) -> Deps:
-    """Everything but the Bolt app: enough for the CLI's rituals, imports and exports."""
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Bot:
+    """Everything the bot is made of, built once; `start()` runs its workers."""
+
+    settings: Settings
+    database: Database
+    catalogue: Catalogue
+    readers: Readers
+    client: WebClient
+    people: People
+    delivery: DeliveryWorker
+    intake: Intake
+    inbox: InboxWorker
+    rituals: Rituals
+    polls: Polls
+    home: Home
+    now: Callable[[], datetime]
+    clock: Clock
+
+    def start(self) -> None:
+        self.inbox.start()
+        self.delivery.start()
+
+    def stop(self) -> None:
+        """Finish the work under way, hand back the rest, release connections."""
+        self.inbox.stop()
+        self.delivery.stop()
+        self.delivery.sender.close()
+        self.database.engine.dispose()
+
+    def bolt(self, *, socket_mode: bool = False) -> App:
+        """The Bolt app with every listener and the one error handler."""
+        settings = self.settings
+        if settings.bot_token is None:
+            raise SettingsError("SLACK_BOT_TOKEN: required to talk to Slack")
+        if not socket_mode and settings.signing_secret is None:
+            raise SettingsError("SLACK_SIGNING_SECRET: required in HTTP mode")
+        app = App(
+            client=self.client,
+            # The web app checks every signature on the raw bytes, before Bolt reads them.
+            request_verification_enabled=False,
+            token_verification_enabled=False,
+            logger=logging.getLogger("bot.bolt"),
+            # Listeners only store the work in the inbox, then answer: nothing slow runs here.
+            process_before_response=True,
+        )
+        listening = Listening(
+            intake=self.intake,
+            readers=self.readers,
+            settings=settings,
+            clock=_BusinessClock(self.now),
+            http=httpx.Client(timeout=5),
+        )
+        listeners.register(app, listening)
+        app.error(_error_handler)
+        return app
+
+    def web(self, app: App) -> WebApp:
+        secret = self.settings.signing_secret
+        return WebApp(
+            app, self.database.engine, signing_secret=secret.get_secret_value() if secret else ""
+        )
+
+
+class _BusinessClock(Clock):
+    """The business time of requests (a fixed or simulated clock in tests and the demo)."""
+
+    def __init__(self, now: Callable[[], datetime]) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now()
+
+
+def build(
+    settings: Settings,
+    *,
+    now: Callable[[], datetime] | None = None,
+    clock: Clock | None = None,
+    strict_words: bool = False,
+) -> Bot:
+    """The bot, its schema migrated and its words checked; its workers not started yet.
+
+    `now` is business time (when a request or a ritual happens); `clock` paces the workers."""
+    now = now or _utcnow
+    clock = clock or Clock()
+    catalogue = Catalogue(settings.config.prompts_dir, strict=strict_words)
     engine = make_engine(settings.database_url)
     migrate(engine)
+    database = Database(engine)
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     client = WebClient(token=token or None, base_url=settings.slack_api_url)
+    people = People(client, settings.tz)
+    readers = Readers(catalogue, settings)
     delivery_config = settings.config.delivery
     sender = SlackSender(
         base_url=settings.slack_api_url, token=token, timeout=delivery_config.timeout_seconds
     )
     delivery = DeliveryWorker(
-        engine=engine,
+        database=database,
         sender=sender,
         rate=delivery_config.rate_per_second,
         burst=delivery_config.burst,
         max_attempts=delivery_config.max_attempts,
+        clock=clock,
     )
-    renderer = Renderer(settings.config.language, settings.config.prompts_dir)
-    delivery.renderers["poll"] = render_poll(settings, renderer)
-    deps = Deps(
+    intake = Intake(database, clock, now)
+    inbox = InboxWorker(database, clock)
+
+    answers = Answers(settings, readers)
+    forms = Forms(client, settings, readers)
+    absences = Absences(settings, readers)
+    polls = Polls(database, settings, readers, people, forms)
+    decisions = Decisions(settings, readers, people, forms, polls)
+    agenda = AgendaRitual(database, settings, readers, people, polls)
+    home = Home(database, settings, readers, people, now)
+    checkin = CheckinRitual(database, settings, readers, people)
+    escalation = EscalationRitual(database, settings, readers, people)
+    digest = DigestRitual(database, settings, readers, people)
+    review = ReviewRitual(database, settings, readers)
+
+    delivery.drawers["poll"] = polls.draw
+    delivery.drawers["home"] = home.draw
+    handlers: dict[str, Handler] = {
+        "dm": answers.message,
+        "dm_edit": answers.edited,
+        "prompt_answer": answers.prompt_answer,
+        "choose_initiative": answers.chosen,
+        "checkin_form": answers.submitted,
+        "open_checkin_form": forms.checkin,
+        "open_absence_form": forms.absence,
+        "absence": absences.declare,
+        "home_opened": home.opened,
+        "follow_decision": decisions.follow,
+        "open_arbitrate_form": polls.open_form,
+        "open_poll": polls.open,
+        "vote": polls.vote,
+        "close_poll": polls.close,
+        "open_decision_form": decisions.open_form,
+        "record_decision": decisions.record,
+        "list_decisions": decisions.list,
+    }
+    for kind, handler in handlers.items():
+        inbox.handle(kind, handler)
+
+    rituals = Rituals(
+        database,
+        settings,
+        {
+            Ritual.CHECKIN: checkin.run_checkin,
+            Ritual.REMINDER: checkin.run_reminder,
+            Ritual.DIGEST: digest.run,
+            Ritual.ESCALATION: escalation.run,
+            Ritual.ARBITRATION: agenda.run,
+            Ritual.REVIEW: review.run,
+        },
+    )
+    return Bot(
         settings=settings,
-        engine=engine,
-        renderer=renderer,
+        database=database,
+        catalogue=catalogue,
+        readers=readers,
         client=client,
+        people=people,
         delivery=delivery,
-        clock=clock or _utcnow,
-        zones=UserZones(client, settings.tz),
+        intake=intake,
+        inbox=inbox,
+        rituals=rituals,
+        polls=polls,
+        home=home,
+        now=now,
+        clock=clock,
     )
-    delivery.renderers["home"] = render_home(deps)
-    return deps
 
 
-def build_app(
-    deps: Deps, *, socket_mode: bool = False, process_before_response: bool = False
-) -> App:
-    """The Bolt app with every listener and the one error handler.
-
-    `process_before_response=True` answers Slack only once the listener is done (tests use
-    it to assert on what a request stored); production acks first and works after."""
-    settings = deps.settings
-    if settings.bot_token is None:
-        raise SettingsError("SLACK_BOT_TOKEN: required to talk to Slack")
-    if not socket_mode and settings.signing_secret is None:
-        raise SettingsError("SLACK_SIGNING_SECRET: required in HTTP mode")
-    app = App(
-        client=deps.client,
-        signing_secret=settings.signing_secret.get_secret_value()
-        if settings.signing_secret
-        else "",
-        request_verification_enabled=not socket_mode,
-        token_verification_enabled=False,
-        logger=logging.getLogger("bot.bolt"),
-        process_before_response=process_before_response,
-    )
-    if not process_before_response and deps.work_pool is None:
-        # Two threads: enough to keep up, few enough that acks rarely wait for the GIL.
-        deps.work_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="after-ack")
-    listeners.register(app, deps)
-    app.error(_error_handler(deps))
-    return app
+def _error_handler(error: Exception, body: Any) -> BoltResponse:
+    """A listener's bug: one log line with the traceback, a 500 for Slack; a person who
+    clicked is told by the honest notice of the inbox, never shown a stack trace."""
+    log.error("listener failed on %s", _describe(body), exc_info=error)
+    return BoltResponse(status=500, body="")
 
 
-def _error_handler(deps: Deps) -> Callable[..., BoltResponse | None]:
-    def handle(error: Exception, body: dict[str, Any], respond: Any) -> BoltResponse | None:
-        log.error("listener failed on %s", _describe(body), exc_info=error)
-        if body.get("response_url") or body.get("type") == "block_actions":
-            try:
-                respond(
-                    response_type="ephemeral",
-                    replace_original=False,
-                    **deps.renderer.render("notice", reason="error"),
-                )
-            except Exception:
-                log.warning("could not tell the user about the failure", exc_info=True)
-        return BoltResponse(status=200, body="")
-
-    return handle
-
-
-def _describe(body: dict[str, Any]) -> str:
+def _describe(body: Any) -> str:
+    if not isinstance(body, dict):
+        return "request"
+    event = body.get("event")
+    detail = body.get("command") or (event.get("type") if isinstance(event, dict) else "") or ""
     kind = body.get("type") or ("command" if body.get("command") else "request")
-    detail = body.get("command") or (body.get("event") or {}).get("type") or ""
-    return f"{kind} {detail}".strip()
+    return f"{kind} {detail}".strip()[:80]

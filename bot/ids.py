@@ -14,7 +14,6 @@ class Action(StrEnum):
     CHECKIN_CORRECT = "checkin_correct"
     CHECKIN_CHOOSE = "checkin_choose"
     CHECKIN_AWAY = "checkin_away"
-    MODAL_INITIATIVE = "checkin_modal_initiative"
     POLL_VOTE = "poll_vote"
     POLL_CLOSE = "poll_close"
     DECISION_RECORD = "decision_record"
@@ -79,6 +78,17 @@ class PollRef(BaseModel):
 
     a: int
     o: int = -1
+
+    def dump(self) -> str:
+        return self.model_dump_json()
+
+
+class DecisionRef(BaseModel):
+    """A decision of the log, for its follow-up buttons."""
+
+    model_config = ConfigDict(frozen=True)
+
+    d: int
 
     def dump(self) -> str:
         return self.model_dump_json()

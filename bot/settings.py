@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-from rituals.cadence import DEFAULT_CADENCES, Cadence, parse_cadence
-
-RITUALS = tuple(DEFAULT_CADENCES)
+from rituals.cadence import Cadence, parse_cadence
+from rituals.registry import NAMES as RITUALS
+from rituals.registry import spec_of
 
 
 class SettingsError(Exception):
@@ -110,7 +110,7 @@ class Settings(BaseModel):
         return ZoneInfo(self.config.timezone)
 
     def cadence(self, ritual: str) -> Cadence:
-        return parse_cadence(self.config.cadences.get(ritual, DEFAULT_CADENCES[ritual]))
+        return parse_cadence(self.config.cadences.get(ritual, spec_of(ritual).cadence))
 
     def is_holiday(self, moment: datetime) -> bool:
         return moment.astimezone(self.tz).date() in self.config.holidays

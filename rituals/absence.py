@@ -1,4 +1,4 @@
-"""Declared absences: who is away today, and whose check-ins their deputy answers."""
+"""Declared absences: whose check-ins a person answers, and reading `/checkin away …`."""
 
 from __future__ import annotations
 
@@ -6,36 +6,26 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from rituals.models import Absence, Initiative
-
-
-def away_today(session: Session, *, today: date) -> dict[str, Absence]:
-    """Owners away today, by user id."""
-    rows = session.exec(select(Absence).where(col(Absence.until) >= today))
-    return {absence.user: absence for absence in rows}
+from rituals.models import Initiative
+from rituals.store import absences
 
 
 def answers_for(session: Session, *, user: str, today: date) -> list[str]:
     """The owners whose check-ins `user` answers today: themselves, and those away who
     named them deputy."""
-    deputies = session.exec(
-        select(Absence.user).where(Absence.deputy == user, col(Absence.until) >= today)
-    )
-    return [user, *deputies]
-
-
-def declare_absence(session: Session, *, user: str, until: date | None, deputy: str | None) -> None:
-    """Replace `user`'s absence by this one (None: back)."""
-    for old in session.exec(select(Absence).where(Absence.user == user)):
-        session.delete(old)
-    if until is not None:
-        session.add(Absence(user=user, until=until, deputy=deputy))
+    return [user, *absences.standing_in(session=session, deputy=user, day=today)]
 
 
 def may_answer(session: Session, initiative: Initiative, *, user: str, today: date) -> bool:
     return initiative.owner in answers_for(session, user=user, today=today)
+
+
+def excuses(absence_since: date, absence_until: date, *, week_start: date) -> bool:
+    """Whether an absence excuses the week starting `week_start`: it covers a day of it."""
+    week_end = date.fromordinal(week_start.toordinal() + 6)
+    return absence_since <= week_end and absence_until >= week_start
 
 
 @dataclass(frozen=True)

@@ -221,15 +221,46 @@ def result(option_count: int, votes: Iterable[tuple[str, int]], members: Sequenc
 
 
 class VoteChange(StrEnum):
+    """How a click on a poll ends: counted (new, changed), or why not."""
+
     NEW = "new"
     CHANGED = "changed"
     SAME = "same"
+    NOT_MEMBER = "not_member"
+    CLOSED = "closed"
+    UNKNOWN = "unknown"
+
+    @property
+    def counts(self) -> bool:
+        """Whether the stored vote changes."""
+        return self in (VoteChange.NEW, VoteChange.CHANGED)
 
 
-def vote_change(previous: int | None, chosen: int) -> VoteChange:
+def vote_change(
+    previous: int | None,
+    chosen: int,
+    *,
+    options: int,
+    member: bool = True,
+    closed: bool = False,
+) -> VoteChange:
+    """What a member's click on option `chosen` does, given their `previous` vote."""
+    if not 0 <= chosen < options:
+        return VoteChange.UNKNOWN
+    if closed:
+        return VoteChange.CLOSED
+    if not member:
+        return VoteChange.NOT_MEMBER
     if previous is None:
         return VoteChange.NEW
     return VoteChange.SAME if previous == chosen else VoteChange.CHANGED
+
+
+def committee_for(wanted: str | None, committees: Sequence[str]) -> str | None:
+    """The committee a request goes to: its initiative's, when configured, else the first."""
+    if wanted in committees:
+        return wanted
+    return committees[0] if committees else None
 
 
 @dataclass(frozen=True)

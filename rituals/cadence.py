@@ -6,15 +6,6 @@ The fields are CronTrigger keyword arguments; `bot/triggers.py` turns them into 
 import re
 from dataclasses import dataclass
 
-DEFAULT_CADENCES: dict[str, str] = {
-    "checkin": "monday 09:00",
-    "reminder": "wednesday 09:00",
-    "digest": "friday 16:00",
-    "escalation": "daily 08:00",
-    "arbitration": "first tuesday 10:00",
-    "review": "quarterly first monday 09:00",
-}
-
 _EXAMPLES = (
     'write e.g. "monday 09:00", "daily 08:00", "weekdays 08:00", "first tuesday 10:00", '
     '"quarterly first monday 09:00" or "cron 0 9 * * 1"'

@@ -1,16 +1,18 @@
-"""Who owes a check-in, what an answer means, and how answers are stored with history."""
+"""Who owes a check-in and who answers in their stead, what an answer means, and how answers
+are stored with their history."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from rituals.models import CheckIn, CheckinPrompt, Initiative
+from rituals.models import Absence, CheckIn, Initiative
 from rituals.parse import ParsedUpdate
 from rituals.status import Status
+from rituals.store import checkins
 
 
 @dataclass(frozen=True)
@@ -48,22 +50,37 @@ def repeat_last(last: CheckIn) -> Answer:
     )
 
 
-def prompt_due(initiatives: Sequence[Initiative], quarter: str) -> list[Initiative]:
-    """The initiatives whose owners are asked this period: this quarter's, not done."""
-    return [
-        initiative
-        for initiative in initiatives
-        if initiative.quarter == quarter and initiative.status != Status.DONE
-    ]
+@dataclass(frozen=True)
+class PromptPlan:
+    """Who is asked about an initiative this week: its owner, their deputy, or nobody (the
+    owner is away with nobody standing in: the week is excused)."""
+
+    initiative: Initiative
+    recipient: str | None
+
+    @property
+    def excused(self) -> bool:
+        return self.recipient is None
 
 
-def last_checkin(*, session: Session, initiative_id: int) -> CheckIn | None:
-    return session.exec(
-        select(CheckIn)
-        .where(CheckIn.initiative_id == initiative_id, col(CheckIn.is_current))
-        .order_by(col(CheckIn.period).desc())
-        .limit(1)
-    ).first()
+def plan_prompts(
+    initiatives: Iterable[Initiative],
+    *,
+    quarter: str,
+    asked: set[int],
+    away: Mapping[str, Absence],
+) -> list[PromptPlan]:
+    """The quarter's initiatives not done and not yet asked this week, each with who is asked."""
+    plans = []
+    for initiative in initiatives:
+        if initiative.quarter != quarter or initiative.status == Status.DONE:
+            continue
+        if initiative.id in asked:
+            continue
+        absence = away.get(initiative.owner)
+        recipient = initiative.owner if absence is None else absence.deputy
+        plans.append(PromptPlan(initiative, recipient))
+    return plans
 
 
 def record_checkin(
@@ -81,26 +98,17 @@ def record_checkin(
 ) -> CheckIn:
     """Store an answer as the period's current one; the one it replaces stays as history."""
     assert initiative.id is not None
-    for previous in session.exec(
-        select(CheckIn).where(
-            CheckIn.initiative_id == initiative.id,
-            CheckIn.period == period,
-            col(CheckIn.is_current),
-        )
-    ):
-        previous.is_current = False
-        session.add(previous)
-    session.flush()
+    checkins.retire(session=session, initiative_id=initiative.id, period=period)
     checkin = CheckIn(
         initiative_id=initiative.id,
         period=period,
         status=answer.status.value if answer.status else None,
         progress=answer.progress,
         kpi_value=answer.kpi_value,
-        blockers=answer.blockers,
-        decision_request=answer.decision_request,
-        highlights=answer.highlights,
-        raw_text=raw_text,
+        blockers=_clean(answer.blockers),
+        decision_request=_clean(answer.decision_request),
+        highlights=_clean(answer.highlights),
+        raw_text=_clean(raw_text),
         source=source,
         author=author,
         submitted_at=now,
@@ -116,21 +124,8 @@ def record_checkin(
     return checkin
 
 
-def answered_initiatives(*, session: Session, period: str) -> set[int]:
-    rows = session.exec(
-        select(CheckIn.initiative_id).where(CheckIn.period == period, col(CheckIn.is_current))
-    )
-    return set(rows)
-
-
-def unanswered_prompts(*, session: Session, period: str) -> list[CheckinPrompt]:
-    """Prompts of the period with no answer, not skipped and not yet reminded."""
-    answered = answered_initiatives(session=session, period=period)
-    prompts = session.exec(
-        select(CheckinPrompt).where(
-            CheckinPrompt.period == period,
-            col(CheckinPrompt.skipped_at).is_(None),
-            col(CheckinPrompt.reminded_at).is_(None),
-        )
-    )
-    return [prompt for prompt in prompts if prompt.initiative_id not in answered]
+def _clean(text: str | None) -> str | None:
+    """Text as PostgreSQL takes it: no NUL byte (and no lone surrogate), never a lost answer."""
+    if text is None:
+        return None
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")

@@ -1,8 +1,16 @@
-"""Engine, sessions and schema migrations (Alembic, applied on start)."""
+"""The database: engine, sessions, write transactions and schema migrations (Alembic).
+
+Writes go through `Database.write()` (or `run()`, which retries a transaction that lost a race
+on a unique key): on SQLite they take the write lock when they begin (`BEGIN IMMEDIATE`), so
+concurrent writers queue instead of failing half-way; hooks run after each commit (the
+delivery workers wake on them).
+"""
 
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,36 +19,55 @@ from typing import Any, TypeVar
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, event, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
+log = logging.getLogger(__name__)
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 T = TypeVar("T")
+BUSY_TIMEOUT_MS = 30_000
+CommitHook = Callable[[dict[str, Any]], None]
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, connect_timeout: float = 5.0) -> Engine:
     """An engine for SQLite (WAL, busy timeout, foreign keys) or PostgreSQL (psycopg 3)."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=20,
+            connect_args={"connect_timeout": max(1, int(connect_timeout))},
+        )
     memory = url in ("sqlite://", "sqlite:///:memory:")
     kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
     if memory:
         kwargs["poolclass"] = StaticPool
     engine = create_engine(url, **kwargs)
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is off: `_sqlite_begin` says BEGIN itself.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    options = connection.get_execution_options()
+    timeout = int(options.get("busy_timeout_ms", BUSY_TIMEOUT_MS))
+    connection.exec_driver_sql(f"PRAGMA busy_timeout={timeout}")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("writes") else "BEGIN")
 
 
 def migrate(engine: Engine) -> None:
@@ -62,26 +89,74 @@ def ping(engine: Engine) -> bool:
     return True
 
 
+def retryable(exc: BaseException) -> bool:
+    """A transaction that lost a race and may simply run again on what is committed now."""
+    if isinstance(exc, IntegrityError):
+        return True
+    if isinstance(exc, OperationalError | DBAPIError):
+        code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+        return code in ("40001", "40P01") or "database is locked" in str(exc)
+    return False
+
+
+class Database:
+    """Sessions on one engine; write transactions tell the commit hooks what they wrote."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sqlite = engine.dialect.name == "sqlite"
+        self._hooks: list[CommitHook] = []
+
+    def on_commit(self, hook: CommitHook) -> None:
+        """`hook(session.info)` after every committed write transaction."""
+        self._hooks.append(hook)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self, *, timeout_ms: int | None = None) -> Iterator[Session]:
+        """A transaction committed whole, or not at all; `timeout_ms` bounds the wait for
+        locks (the inbox must answer Slack within its 3 seconds)."""
+        options: dict[str, Any] = {"writes": True}
+        if timeout_ms is not None:
+            options["busy_timeout_ms"] = timeout_ms
+        bind = self.engine.execution_options(**options)
+        with Session(bind, expire_on_commit=False) as session:
+            try:
+                if timeout_ms is not None and not self.sqlite:
+                    session.execute(text(f"SET LOCAL statement_timeout = {int(timeout_ms)}"))
+                    session.execute(text(f"SET LOCAL lock_timeout = {int(timeout_ms)}"))
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            info = dict(session.info)
+        for hook in self._hooks:
+            try:
+                hook(info)
+            except Exception:
+                log.exception("commit hook failed")
+
+    def run(self, work: Callable[[Session], T], *, attempts: int = 8) -> T:
+        """`work` in a write transaction, run again when it lost a race (two answers for one
+        initiative at the same instant, a serialization failure, SQLite's lock)."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.write() as session:
+                    return work(session)
+            except Exception as exc:
+                if attempt == attempts or not retryable(exc):
+                    raise
+                time.sleep(min(0.5, 0.01 * 2**attempt) * random.random())
+        raise AssertionError("unreachable")
+
+
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
-    """A session whose work is committed together, or not at all."""
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-
-
-def in_transaction(engine: Engine, work: Callable[[Session], T], *, attempts: int = 4) -> T:
-    """Run `work` in a transaction; when a concurrent writer took a unique key first (two
-    answers for one initiative at the same instant), run it again on what is committed now."""
-    for attempt in range(1, attempts + 1):
-        try:
-            with transaction(engine) as session:
-                return work(session)
-        except IntegrityError:
-            if attempt == attempts:
-                raise
-    raise AssertionError("unreachable")
+    """A write transaction on `engine` (for scripts and tests; services use a Database)."""
+    with Database(engine).write() as session:
+        yield session

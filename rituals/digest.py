@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rituals.periods import recent_weeks
+from rituals.periods import previous, recent_weeks
 from rituals.status import Status
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -142,4 +142,51 @@ def build_digest(
         escalations=tuple((title, cause, level) for title, cause, level in escalations),
         decisions=tuple((question, decision) for question, decision in decisions),
         open_polls=tuple((question, deadline) for question, deadline in open_polls),
+    )
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What the digest needs of an answer."""
+
+    status: str | None
+    progress: int | None
+    kpi_value: float | None
+    blockers: str | None
+
+
+def line_of(
+    *,
+    initiative_id: int,
+    title: str,
+    owner: str,
+    status: str | None,
+    kpi_target: float | None,
+    kpi_unit: str,
+    answers: Mapping[str, Answered],
+    period: str,
+    reading: tuple[str, float | None, str | None] | None = None,
+) -> InitiativeLine:
+    """One initiative's line for the digest of `period`: this week's answer, else the latest;
+    the KPI read from its source this week wins over the owner's (`reading` is (period,
+    value, error)); the trend is the owners' KPI values of the last weeks."""
+    latest = answers[max(answers)] if answers else None
+    now, before = answers.get(period), answers.get(previous(period))
+    shown = now or latest
+    fetched = reading if reading is not None and reading[0] == period else None
+    kpi = fetched[1] if fetched is not None and fetched[1] is not None else None
+    return InitiativeLine(
+        initiative_id=initiative_id,
+        title=title,
+        owner=owner,
+        status=shown.status if shown else status,
+        previous_status=before.status if before else None,
+        progress=latest.progress if latest else None,
+        kpi_value=kpi if kpi is not None else (latest.kpi_value if latest else None),
+        kpi_target=kpi_target,
+        kpi_unit=kpi_unit,
+        trend=kpi_trend({p: a.kpi_value for p, a in answers.items()}, period),
+        blockers=latest.blockers if latest else None,
+        answered=now is not None,
+        kpi_error=fetched[2] if fetched is not None else None,
     )

@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
+from rituals.absence import excuses
 from rituals.periods import parse_period
 from rituals.status import Status
 
@@ -187,3 +188,82 @@ def _climbs(escalation: OpenEscalation, period: str, thresholds: Thresholds) -> 
     if escalation.level >= MAX_LEVEL:
         return False
     return weeks_between(escalation.raised_period, period) >= thresholds.raise_after_periods
+
+
+class Audience(StrEnum):
+    """Who hears an escalation, and so which words they read."""
+
+    OWNER = "owner"  # level 1: the owner, asked for an update
+    OWNER_TOLD = "owner_told"  # level 2: the owner, told it went to the accountable
+    ACCOUNTABLE = "accountable"  # level 2
+    CHANNEL = "channel"  # level 3: the escalation channel
+    CMO = "cmo"  # level 3
+
+
+def audiences(
+    level: int,
+    *,
+    owner: str,
+    accountable: str | None,
+    escalation_channel: str | None,
+    cmos: Sequence[str],
+) -> list[tuple[str, Audience]]:
+    """Who is told at `level`: the owner (1); the accountable, and the owner told (2); the
+    escalation channel and the CMOs (3), when the committee's arbitration queue gets it too."""
+    if level <= 1:
+        return [(owner, Audience.OWNER)]
+    if level == 2:
+        told = [(accountable, Audience.ACCOUNTABLE)] if accountable else []
+        return [*told, (owner, Audience.OWNER_TOLD)]
+    channel = [(escalation_channel, Audience.CHANNEL)] if escalation_channel else []
+    return [*channel, *((cmo, Audience.CMO) for cmo in cmos)]
+
+
+def queues_request(level: int) -> bool:
+    """The top level puts the initiative on its committee's arbitration agenda."""
+    return level >= MAX_LEVEL
+
+
+@dataclass(frozen=True)
+class WeekSeen:
+    """What is known of one week of one initiative, to judge it."""
+
+    period: str
+    starts: date  # its Monday, in the workspace's zone
+    prompted: bool
+    skipped: bool
+    answered: bool
+    status: str | None
+    blocked: bool
+
+
+def facts_of(
+    initiative_id: int,
+    status: str | None,
+    due: date | None,
+    weeks: Iterable[WeekSeen],
+    *,
+    absences: Iterable[tuple[date, date]],
+    current: str,
+) -> InitiativeFacts:
+    """An initiative's facts for the scan: a week is excused when skipped or when an absence
+    of the owner covers a day of it; this week counts only once it is answered or excused."""
+    away = list(absences)
+    history = []
+    for week in weeks:
+        excused = week.skipped or any(
+            excuses(since, until, week_start=week.starts) for since, until in away
+        )
+        if week.period == current and not week.answered and not excused:
+            continue  # this week's answer is not late yet
+        history.append(
+            PeriodFacts(
+                period=week.period,
+                prompted=week.prompted,
+                answered=week.answered,
+                excused=excused,
+                status=week.status,
+                blocked=week.blocked,
+            )
+        )
+    return InitiativeFacts(initiative_id, status, due, tuple(history))

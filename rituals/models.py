@@ -1,4 +1,5 @@
-"""The stored records: roadmap, check-ins, prompts, outbox, ritual runs, processed events."""
+"""The stored records: roadmap, check-ins, prompts, polls, decisions, escalations, the inbox
+and outbox, ritual runs. Every business time is given by the caller (`now`), never the clock."""
 
 from __future__ import annotations
 
@@ -8,10 +9,6 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Dialect, Index, UniqueConstraint, text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -50,8 +47,8 @@ class Initiative(SQLModel, table=True):
     quarter: str = Field(index=True, max_length=7)
     status: str | None = Field(default=None, max_length=16)
     kpi_source: str | None = None  # a URL answering JSON or CSV, with #path or #cell
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class CheckIn(SQLModel, table=True):
@@ -82,7 +79,7 @@ class CheckIn(SQLModel, table=True):
     raw_text: str | None = None
     source: str = Field(max_length=16)
     author: str = Field(max_length=32)
-    submitted_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    submitted_at: datetime = Field(sa_type=UTCDateTime)
     is_current: bool = True
     channel: str | None = Field(default=None, max_length=32)
     message_ts: str | None = Field(default=None, max_length=32, index=True)
@@ -99,7 +96,7 @@ class CheckinPrompt(SQLModel, table=True):
     period: str = Field(max_length=8, index=True)
     owner: str = Field(max_length=32)
     message_key: str = Field(max_length=200, unique=True)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
     skipped_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
@@ -115,7 +112,7 @@ class PendingAnswer(SQLModel, table=True):
     message_ts: str = Field(max_length=32)
     period: str = Field(max_length=8)
     text: str
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
     resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
@@ -134,13 +131,14 @@ class OutboxMessage(SQLModel, table=True):
     refers_to: str | None = Field(default=None, max_length=200)
     initiative_id: int | None = Field(default=None, index=True)
     state: str = Field(default="pending", max_length=12, index=True)
+    lane: int = Field(default=1)  # 0: replies to a person's action, sent first; 1: rituals
     attempts: int = 0
-    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
     claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = None
     channel: str | None = Field(default=None, max_length=32)
     ts: str | None = Field(default=None, max_length=32, index=True)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
@@ -152,7 +150,7 @@ class RitualRun(SQLModel, table=True):
     ritual: str = Field(max_length=20)
     period: str = Field(max_length=8)
     committee: str = Field(default="", max_length=80)
-    ran_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    ran_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class ProcessedEvent(SQLModel, table=True):
@@ -161,7 +159,7 @@ class ProcessedEvent(SQLModel, table=True):
     __tablename__ = "processed_event"
 
     key: str = Field(primary_key=True, max_length=120)
-    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    received_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class Arbitration(SQLModel, table=True):
@@ -176,7 +174,7 @@ class Arbitration(SQLModel, table=True):
     anonymous: bool = False
     origin: str = Field(default="command", max_length=16)
     created_by: str = Field(max_length=32)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
     deadline: datetime = Field(sa_type=UTCDateTime, index=True)
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
     closed_by: str | None = Field(default=None, max_length=32)
@@ -192,7 +190,7 @@ class Vote(SQLModel, table=True):
     arbitration_id: int = Field(foreign_key="arbitration.id", index=True)
     voter: str = Field(max_length=32)
     option: int
-    voted_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    voted_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class ArbitrationRequest(SQLModel, table=True):
@@ -206,7 +204,7 @@ class ArbitrationRequest(SQLModel, table=True):
     checkin_id: int | None = Field(default=None, foreign_key="checkin.id")
     requested_by: str = Field(max_length=32)
     text: str
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
     arbitration_id: int | None = Field(default=None, foreign_key="arbitration.id", index=True)
 
 
@@ -226,20 +224,34 @@ class Decision(SQLModel, table=True):
     follow_up_owner: str | None = Field(default=None, max_length=32)
     due: date | None = None
     tally: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    decided_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    decided_at: datetime = Field(sa_type=UTCDateTime, index=True)
     carried_out: bool | None = None
     carried_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Escalation(SQLModel, table=True):
-    """A cause that keeps an initiative off course, climbing the RACI ladder until it goes."""
+    """A cause that keeps an initiative off course, climbing the RACI ladder until it goes.
+
+    One open escalation per initiative and cause, enforced by the database: two scans at
+    the same instant (two replicas) cannot open it twice."""
+
+    __table_args__ = (
+        Index(
+            "uq_escalation_open",
+            "initiative_id",
+            "cause",
+            unique=True,
+            sqlite_where=text("resolved_at IS NULL"),
+            postgresql_where=text("resolved_at IS NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     initiative_id: int = Field(foreign_key="initiative.id", index=True)
     cause: str = Field(max_length=24)  # silent, overdue, off_track, blocked
     level: int = 1  # 1 owner, 2 accountable, 3 escalation channel + CMOs + committee queue
-    opened_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    raised_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    opened_at: datetime = Field(sa_type=UTCDateTime)
+    raised_at: datetime = Field(sa_type=UTCDateTime)
     notified_level: int = 0
     resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
     resolution: str | None = Field(default=None, max_length=40)
@@ -250,9 +262,10 @@ class Absence(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user: str = Field(max_length=32, index=True)
+    since: date  # the day it was declared, in the workspace's zone: it excuses weeks from then
     until: date
     deputy: str | None = Field(default=None, max_length=32)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class KpiReading(SQLModel, table=True):
@@ -265,4 +278,39 @@ class KpiReading(SQLModel, table=True):
     period: str = Field(max_length=8, index=True)
     value: float | None = None
     error: str | None = None
-    fetched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    fetched_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class InboxItem(SQLModel, table=True):
+    """Work Slack was told we have (a 200): written before the answer, done at least once.
+
+    `key` is Slack's own identifier (event id, trigger id), so a retry or a replay is the same
+    row; the work and the row's `done` state commit together, so it takes effect once."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_due", "state", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, unique=True)
+    kind: str = Field(max_length=40)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    state: str = Field(default="pending", max_length=12)  # pending, done, parked
+    attempts: int = 0
+    last_error: str | None = None
+    received_at: datetime = Field(sa_type=UTCDateTime)
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
+    claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class MessageVersion(SQLModel, table=True):
+    """The latest version of an owner's DM the bot has read: edits can arrive out of order,
+    or before the message itself; only a newer version is applied."""
+
+    __tablename__ = "message_version"
+
+    channel: str = Field(primary_key=True, max_length=32)
+    ts: str = Field(primary_key=True, max_length=32)
+    version: str = Field(max_length=32)  # the ts of the message, or of its latest edit
+    author: str = Field(max_length=32)
+    text: str

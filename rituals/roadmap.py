@@ -17,6 +17,7 @@ from datetime import date
 from typing import TypeVar
 
 from rituals.kpi_source import parse_source
+from rituals.numbers import parse_number
 
 ROADMAP_COLUMNS = (
     "initiative", "objective", "kpi", "unit", "kpi_source", "baseline", "target", "owner",
@@ -41,10 +42,6 @@ _EMAIL = re.compile(r"[^@\s<>;,\"]+@[^@\s<>;,\".]+(?:\.[^@\s<>;,\".]+)+")
 _NAMED_EMAIL = re.compile(r"[^<>]*<\s*([^<>]+?)\s*>")  # "Inès Martin <ines@example.com>"
 _LIST_SEPARATORS = re.compile(r"[;,\n]")
 _KPI_UNIT = re.compile(r"(.*?)\s*\(([^()]*)\)")
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+|\d*[.,]\d+)")
-_AMBIGUOUS_NUMBER = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")  # 12,480: 12.48 or 12480?
-_GROUPED_NUMBER = re.compile(r"[+-]?\d{1,3}(?:(?P<sep>[.,])\d{3})+(?:(?!(?P=sep))[.,]\d+)?")
-_THOUSANDS = re.compile(r"[\s\u00a0\u202f\u2009']")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FRENCH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _QUARTER = re.compile(r"(\d{4})\s*-?\s*[QT]([1-4])", re.IGNORECASE)
@@ -127,22 +124,6 @@ def parse_quarter(text: str) -> str:
     if match is None:
         raise ValueError(f'"{text}" is not a quarter like 2026-Q4')
     return f"{match[1]}-Q{match[2]}"
-
-
-def parse_number(text: str) -> float:
-    """`4,5`, `4.5`, `1 234,5`, `1,234.5`, `12%` (→ 12); a lone `,` or `.` is decimal,
-    except `12,480`, which could be either and is refused."""
-    cleaned = _THOUSANDS.sub("", text).replace("\u2212", "-").removesuffix("%")
-    if _AMBIGUOUS_NUMBER.fullmatch(cleaned):
-        whole, part = cleaned.split(",")
-        raise ValueError(f'"{text}" is ambiguous ({float(whole + "." + part):g} or {whole}{part}?)')
-    if _PLAIN_NUMBER.fullmatch(cleaned):
-        return float(cleaned.replace(",", "."))
-    grouped = _GROUPED_NUMBER.fullmatch(cleaned)
-    if grouped is None:
-        raise ValueError(f'"{text}" is not a number')
-    decimal = "." if grouped["sep"] == "," else ","
-    return float(cleaned.replace(grouped["sep"], "").replace(decimal, "."))
 
 
 def parse_date(text: str) -> date:

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from tests.slackbot import PEOPLE, bot_environ, running_bot
 
 POSTGRES_ENV = "RITUALBOT_TEST_POSTGRES_URL"

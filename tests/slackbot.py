@@ -8,9 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.settings import load_settings
-from bot.simulate import LocalBot
-from bot.simulate import sign as _sign
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.simulate import sign as _sign
+from bot.devtools.standin import SlackStandIn
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 

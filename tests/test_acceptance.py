@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.__main__ import main
-from bot.demo import SAMPLES
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.demo import SAMPLES
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from tests.bot.test_checkin_flow import texts
 from tests.slackbot import bot_environ, running_bot
 

@@ -1,11 +1,45 @@
-"""Every Bolt listener, registered on the app the composition root builds."""
+"""Every Bolt listener, one per file, registered on the app the composition root builds."""
+
+from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.deps import Deps
-from bot.listeners import actions, commands, events, views
+from bot.listeners.actions import (
+    checkin_answer,
+    checkin_away,
+    checkin_choose,
+    checkin_update,
+    decision_followed,
+    decision_record,
+    poll_close,
+    poll_vote,
+)
+from bot.listeners.base import Listening
+from bot.listeners.commands import arbitrate, checkin, decisions
+from bot.listeners.events import app_home, message
+from bot.listeners.views import absence_form, arbitrate_form, checkin_form, decision_form
+
+LISTENERS = (
+    message,
+    app_home,
+    checkin_update,
+    checkin_answer,
+    checkin_choose,
+    checkin_away,
+    decision_followed,
+    poll_vote,
+    poll_close,
+    decision_record,
+    checkin,
+    arbitrate,
+    decisions,
+    checkin_form,
+    absence_form,
+    arbitrate_form,
+    decision_form,
+)
 
 
-def register(app: App, deps: Deps) -> None:
-    for surface in (events, actions, views, commands):
-        surface.register(app, deps)
+def register(app: App, listening: Listening) -> None:
+    for listener in LISTENERS:
+        listener.register(app, listening)

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.jobs import run_ritual
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import Absence, CheckIn, CheckinPrompt
 from tests.bot.test_checkin_flow import seed, texts
 from tests.conftest import TUESDAY

@@ -15,8 +15,8 @@ import pytest
 
 from bot.exports import DECISION_COLUMNS, decision_rows, to_csv
 from bot.jobs import run_ritual
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import Arbitration, ArbitrationRequest, Decision, Vote
 from tests.bot.test_checkin_flow import seed, texts
 from tests.conftest import TUESDAY

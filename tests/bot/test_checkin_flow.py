@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from bot.jobs import run_ritual
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import CheckIn, CheckinPrompt, Initiative, ProcessedEvent
 from tests.conftest import TUESDAY
 from tests.slackbot import sign

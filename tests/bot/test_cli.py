@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
-from bot.standin import SlackStandIn
+from bot.devtools.standin import SlackStandIn
 from rituals.models import Initiative
 from tests.slackbot import bot_environ
 

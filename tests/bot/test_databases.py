@@ -13,8 +13,8 @@ from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from bot.jobs import run_ritual
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.db import make_engine, migrate
 from rituals.models import CheckIn, CheckinPrompt
 from tests.bot.test_checkin_flow import seed, texts

@@ -23,7 +23,7 @@ from bot.deps import Deps
 from bot.jobs import run_ritual
 from bot.outbox import enqueue
 from bot.settings import load_settings
-from bot.standin import Call, SlackStandIn
+from bot.devtools.standin import Call, SlackStandIn
 from rituals.db import make_engine, migrate, transaction
 from rituals.models import Initiative, OutboxMessage
 from tests.conftest import TUESDAY

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from bot.__main__ import main
-from bot.demo import run_demo
+from bot.devtools.demo import run_demo
 
 
 def test_the_demo_tells_the_week_as_people_see_it() -> None:

@@ -11,8 +11,8 @@ from sqlmodel import Session
 
 from bot.digest_render import check_message
 from bot.jobs import run_ritual
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import CheckIn, Initiative
 from tests.bot.test_checkin_flow import texts
 from tests.conftest import TUESDAY

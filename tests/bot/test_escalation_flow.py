@@ -15,8 +15,8 @@ from sqlmodel import Session
 
 from bot.exports import ESCALATION_COLUMNS, escalation_rows, to_csv
 from bot.jobs import run_ritual
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import ArbitrationRequest, Escalation, Initiative
 from tests.bot.test_checkin_flow import texts
 from tests.slackbot import bot_environ, running_bot

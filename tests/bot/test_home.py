@@ -23,8 +23,8 @@ from bot.home import home_view
 from bot.ids import ModalState, PromptRef
 from bot.listeners.events import app_home
 from bot.render import Renderer
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import (
     Arbitration,
     ArbitrationRequest,

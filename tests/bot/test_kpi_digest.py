@@ -12,8 +12,8 @@ import pytest
 from sqlmodel import Session
 
 from bot.jobs import run_ritual
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import Initiative, KpiReading
 from tests.bot.test_checkin_flow import texts
 from tests.conftest import TUESDAY

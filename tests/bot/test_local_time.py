@@ -11,8 +11,8 @@ import pytest
 from sqlmodel import Session
 
 from bot.jobs import run_ritual
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import CheckinPrompt, Initiative
 from tests.slackbot import bot_environ, running_bot
 

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.scheduler import RitualScheduler, previous_fire
-from bot.simulate import LocalBot
-from bot.standin import SlackStandIn
+from bot.devtools.simulate import LocalBot
+from bot.devtools.standin import SlackStandIn
 from rituals.models import RitualRun
 from tests.bot.test_checkin_flow import seed
 

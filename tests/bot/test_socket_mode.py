@@ -32,7 +32,7 @@ from bot.__main__ import main
 from bot.app import build_app, build_deps
 from bot.deps import Deps
 from bot.settings import load_settings
-from bot.standin import APP_ID, BOT_USER_ID, TEAM_ID, SlackStandIn
+from bot.devtools.standin import APP_ID, BOT_USER_ID, TEAM_ID, SlackStandIn
 from rituals.models import CheckIn, Initiative
 from tests.conftest import TUESDAY
 

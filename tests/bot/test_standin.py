@@ -15,7 +15,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.standin import Call, SlackStandIn
+from bot.devtools.standin import Call, SlackStandIn
 
 TOKEN = "xoxb-test"
 USERS: dict[str, dict[str, Any]] = {

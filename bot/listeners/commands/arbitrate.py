@@ -1,81 +1,59 @@
-"""`/arbitrate QUESTION | OPTION | OPTION…`: a CMO puts a question to a committee."""
+"""`/arbitrate QUESTION | OPTION | OPTION…`: a CMO puts a question to a committee; alone, it
+opens the form. A refusal or a mistake is answered at once, and nothing is created."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltResponse
 
-from bot.deps import Deps
+from bot.blocks import arbitrate
 from bot.ids import Command
-from bot.poll_modal import open_arbitrate_modal
-from bot.polls import open_poll
-from rituals.arbitration import ArbitrationError, default_deadline, parse_arbitrate
-from rituals.db import in_transaction
+from bot.listeners.base import Listening, guarded
+from bot.work import OpenArbitrateForm, OpenPoll
+from rituals.arbitration import ArbitrationError, parse_arbitrate
 
 
-def register(app: App, deps: Deps) -> None:
-    render = deps.renderer.render
-    settings = deps.settings
+def register(app: App, listening: Listening) -> None:
+    settings = listening.settings
 
-    def private(ack: Ack, name: str, **context: Any) -> None:
-        ack(response_type="ephemeral", **render(name, **context))
-
-    def arbitrate(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        user, text = command["user_id"], (command.get("text") or "").strip()
+    @guarded
+    def command(ack: Ack, body: dict[str, Any]) -> BoltResponse:
+        user, text = str(body["user_id"]), str(body.get("text") or "").strip()
+        words = listening.readers.of_user(user)
         if not settings.is_cmo(user):
-            private(ack, "arbitrate_refused")
-            return
+            return ack(response_type="ephemeral", **arbitrate.refused(words).payload())
         committees = list(settings.config.committees)
-        if not committees:
-            private(ack, "arbitrate_error", code="no_committee", detail={}, text=text)
-            return
-        channel_committee = settings.committee_of_channel(command.get("channel_id", ""))
-        if not text:
-            ack()
-            deps.after_ack(
-                lambda: open_arbitrate_modal(
-                    deps,
-                    trigger_id=command["trigger_id"],
-                    channel=command.get("channel_id", ""),
-                    committee=channel_committee,
-                ),
-                on_error=lambda: respond(
-                    response_type="ephemeral", **render("notice", reason="error")
-                ),
-            )
-            return
+        channel = str(body.get("channel_id") or "")
+        channel_committee = settings.committee_of_channel(channel)
         try:
+            if not committees:
+                raise ArbitrationError("no_committee")
+            if not text:
+                work: Any = OpenArbitrateForm(
+                    user=user,
+                    trigger_id=body["trigger_id"],
+                    channel=channel,
+                    committee=channel_committee,
+                    response_url=body.get("response_url"),
+                )
+                return listening.command(ack, body, work)
             request = parse_arbitrate(
                 text,
                 committees=committees,
                 channel_committee=channel_committee,
                 channel_names={c.channel: name for name, c in settings.config.committees.items()},
             )
-        except ArbitrationError as error:
-            private(ack, "arbitrate_error", code=error.code, detail=error.detail, text=text)
-            return
-        now = deps.clock()
-        deadline = default_deadline(now, hours=settings.config.arbitration.deadline_hours)
-        poll = in_transaction(
-            deps.engine,
-            lambda session: open_poll(
-                session,
-                deps,
-                committee=request.committee,
-                question=request.question,
-                options=request.options,
-                created_by=user,
-                now=now,
-                deadline=deadline,
-            ),
+        except ArbitrationError as problem:
+            return ack(response_type="ephemeral", **arbitrate.error(words, problem).payload())
+        work = OpenPoll(
+            user=user,
+            committee=request.committee,
+            question=request.question,
+            options=request.options,
+            channel=channel,
+            response_url=body.get("response_url"),
         )
-        private(
-            ack,
-            "arbitrate_posted",
-            poll=poll,
-            channel=settings.config.committees[request.committee].channel,
-        )
-        deps.delivery.wake()
+        return listening.command(ack, body, work)
 
-    app.command(Command.ARBITRATE.value)(arbitrate)
+    app.command(Command.ARBITRATE.value)(command)

@@ -1,52 +1,36 @@
-"""`/checkin`: the check-in modal for the caller's initiatives; `/checkin away until DATE
-[@deputy]` declares an absence, `/checkin back` ends it."""
+"""`/checkin`: the check-in form; `/checkin away until DATE [@deputy]` declares an absence,
+`/checkin back` ends it. What cannot be read is answered at once, and nothing is stored."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltResponse
 
-from bot.checkin_modal import open_modal
-from bot.deps import Deps
+from bot.blocks import absence
 from bot.ids import Command
-from rituals.absence import AwayRequest, declare_absence, parse_away
-from rituals.db import in_transaction
+from bot.listeners.base import Listening, guarded
+from bot.work import DeclareAbsence, OpenCheckinForm
+from rituals.absence import parse_away
 
 
-def register(app: App, deps: Deps) -> None:
-    render = deps.renderer.render
-
-    def private(respond: Respond, name: str, **context: Any) -> None:
-        respond(response_type="ephemeral", **render(name, **context))
-
-    def record_absence(user: str, away: AwayRequest) -> None:
-        in_transaction(
-            deps.engine,
-            lambda session: declare_absence(
-                session, user=user, until=away.until, deputy=away.deputy
-            ),
+def register(app: App, listening: Listening) -> None:
+    @guarded
+    def checkin(ack: Ack, body: dict[str, Any]) -> BoltResponse:
+        text, user = str(body.get("text") or "").strip(), str(body["user_id"])
+        if not text:
+            work: Any = OpenCheckinForm(
+                user=user, trigger_id=body["trigger_id"], response_url=body.get("response_url")
+            )
+            return listening.command(ack, body, work)
+        words = listening.readers.of_user(user)
+        away = parse_away(text)
+        if away is None or (away.until is not None and away.until < listening.today()):
+            refusal = absence.refused(words, "bad" if away is None else "past")
+            return ack(response_type="ephemeral", **refusal.payload())
+        work = DeclareAbsence(
+            user=user, until=away.until, deputy=away.deputy, response_url=body.get("response_url")
         )
-
-    def checkin(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        text = (command.get("text") or "").strip()
-        user = command["user_id"]
-        if text:
-            away = parse_away(text)
-            today = deps.clock().astimezone(deps.settings.tz).date()
-            if away is None or (away.until is not None and away.until < today):
-                ack(response_type="ephemeral", **render("absence", outcome="bad", text=text))
-                return
-            record_absence(user, away)
-            outcome = "back" if away.until is None else "away"
-            ack(response_type="ephemeral", **render("absence", outcome=outcome, away=away))
-            return
-        ack()
-
-        def work() -> None:
-            if not open_modal(deps, trigger_id=command["trigger_id"], user=user):
-                private(respond, "notice", reason="no_initiatives")
-
-        deps.after_ack(work, on_error=lambda: private(respond, "notice", reason="error"))
+        return listening.command(ack, body, work)
 
     app.command(Command.CHECKIN.value)(checkin)

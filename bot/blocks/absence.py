@@ -1,0 +1,54 @@
+"""Absences: the "I'm away" form, and what the owner is told."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from slack_sdk.models.blocks import DatePickerElement, UserSelectElement
+
+from bot.blocks import kit
+from bot.ids import Callback
+from bot.text import mention
+from bot.words import Words
+
+
+def form(words: Words, *, until: date) -> dict[str, Any]:
+    return kit.modal(
+        Callback.ABSENCE_MODAL,
+        title=words.text("absence-form-title"),
+        submit=words.text("absence-form-save"),
+        close=words.text("absence-form-cancel"),
+        blocks=[
+            kit.section(words.md("absence-form-intro")),
+            kit.input_block(
+                "until",
+                words.text("absence-form-until"),
+                DatePickerElement(action_id="value", initial_date=until.isoformat()),
+            ),
+            kit.input_block(
+                "deputy",
+                words.text("absence-form-deputy"),
+                UserSelectElement(action_id="value"),
+                optional=True,
+            ),
+        ],
+    )
+
+
+def told(words: Words, *, until: date | None, deputy: str | None) -> kit.Message:
+    """The owner's absence stored (or ended, with `until` None)."""
+    if until is None:
+        text = words.md("absence-back")
+    elif deputy:
+        # The deputy is named so that the owner sees who stands in; it is their own DM.
+        text = words.md("absence-away-deputy", until=until, deputy=mention(deputy))
+    else:
+        text = words.md("absence-away", until=until)
+    return kit.message(text, kit.section(text))
+
+
+def refused(words: Words, reason: str) -> kit.Message:
+    """`past` or `bad`: what was wrong and how to write it."""
+    text = words.md(f"absence-{reason}")
+    return kit.message(text, kit.section(text))

@@ -1,0 +1,191 @@
+"""The decision log in Slack: the "Record decision" form (built and read back), the notice
+in the committee channel, and /decisions' private list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    DatePickerElement,
+    PlainTextInputElement,
+    StaticSelectElement,
+    UserSelectElement,
+)
+
+from bot.blocks import kit
+from bot.blocks.arbitrate import field
+from bot.blocks.poll import NAME, PollCard, Who, letter, said
+from bot.ids import Callback, PollRef
+from bot.text import Mrkdwn, bold, clip, fit, italic, md, slack_date
+from bot.words import Words
+
+RATIONALE_INPUT = 2000
+# What people's text may take once escaped: a notice's section, ten entries of the list.
+QUESTION, DECISION, TITLE, RATIONALE, LISTED, COMMITTEE = 2000, 500, 150, 1000, 250, 80
+SHOWN = 10
+DEFERRED = "deferred"
+
+
+def form(words: Words, card: PollCard) -> dict[str, Any]:
+    """The CMO's form on a closed poll: the winner preselected, the owner to follow up."""
+    choices = kit.options(
+        [(f"{letter(n)}. {text}", f"option:{n}") for n, text in enumerate(card.options)]
+        + [(words.text("decision-deferred"), DEFERRED)]
+    )
+    won = choices[card.winner] if card.winner is not None else None
+    blocks: list[kit.Block] = [
+        kit.section(bold(card.question, QUESTION) + "\n" + said(words, card)),
+        kit.input_block(
+            "decision",
+            words.text("decision-form-decision"),
+            StaticSelectElement(action_id="value", options=choices, initial_option=won),
+        ),
+        kit.input_block(
+            "rationale",
+            words.text("decision-form-rationale"),
+            PlainTextInputElement(action_id="value", multiline=True, max_length=RATIONALE_INPUT),
+        ),
+        kit.input_block(
+            "follow_up",
+            words.text("decision-form-follow-up"),
+            UserSelectElement(action_id="value", initial_user=card.owner),
+            optional=True,
+        ),
+        kit.input_block(
+            "due",
+            words.text("decision-form-due"),
+            DatePickerElement(action_id="value"),
+            optional=True,
+        ),
+    ]
+    return kit.modal(
+        Callback.DECISION_MODAL,
+        title=words.text("decision-form-title"),
+        submit=words.text("decision-form-submit"),
+        close=words.text("decision-form-cancel"),
+        blocks=blocks,
+        metadata=PollRef(a=card.id),
+    )
+
+
+@dataclass(frozen=True)
+class DecisionForm:
+    """The form as submitted, checked; `option` None: deferred."""
+
+    poll_id: int
+    option: int | None
+    rationale: str
+    follow_up: str | None
+    due: date | None
+
+
+def read(
+    view: dict[str, Any], words: Words, *, today: date
+) -> tuple[DecisionForm | None, dict[str, str]]:
+    """The submitted form as a decision, or the errors to show beside its blocks."""
+    errors: dict[str, str] = {}
+    choice = field(view, "decision") or ""
+    number = choice.removeprefix("option:")
+    if choice != DEFERRED and not (choice.startswith("option:") and number.isdigit()):
+        errors["decision"] = words.text("decision-form-error-decision")
+    rationale = field(view, "rationale")
+    if rationale is None:
+        errors["rationale"] = words.text("decision-form-error-rationale")
+    due = None
+    if day := field(view, "due"):
+        try:
+            due = date.fromisoformat(day)
+        except ValueError:
+            errors["due"] = words.text("decision-form-error-due")
+        else:
+            if due < today:
+                errors["due"] = words.text("decision-form-error-due-past")
+    if errors or rationale is None:
+        return None, errors
+    ref = PollRef.model_validate_json(view.get("private_metadata") or "{}")
+    option = None if choice == DEFERRED else int(number)
+    return DecisionForm(ref.a, option, rationale, field(view, "follow_up"), due), {}
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    """A decision of the log as Slack shows it; `decision` None: deferred."""
+
+    question: str
+    decision: str | None
+    decided_by: str
+    decided_at: datetime
+    committee: str
+    rationale: str = ""
+    follow_up: str | None = None
+    due: date | None = None
+    initiative: str | None = None  # the initiative's title
+    voted: int = 0
+    members: int = 0
+    carried_out: bool | None = None
+
+
+def _follow_up(words: Words, entry: DecisionEntry, who: Who) -> list[Mrkdwn]:
+    if entry.follow_up and entry.due:
+        person = fit(who(entry.follow_up), NAME)
+        return [words.md("decision-follow-up-due", who=person, due=entry.due)]
+    if entry.follow_up:
+        return [words.md("decision-follow-up", who=fit(who(entry.follow_up), NAME))]
+    return [words.md("decision-due", due=entry.due)] if entry.due else []
+
+
+def notice(words: Words, entry: DecisionEntry, *, who: Who) -> kit.Message:
+    """The decision, posted in the committee channel."""
+    decided = (
+        bold(entry.decision, DECISION) if entry.decision else bold(words.md("decision-deferred"))
+    )
+    what = [decided]
+    if entry.initiative:
+        what.append(words.md("decision-notice-initiative", title=clip(entry.initiative, TITLE)))
+    lines = [
+        words.md("decision-notice-title", question=clip(entry.question, 800)),
+        md(" · ").join(what),
+    ]
+    if entry.rationale:
+        lines.append(italic(entry.rationale, RATIONALE))
+    facts = [words.md("decision-notice-by", who=fit(who(entry.decided_by), NAME))]
+    facts += _follow_up(words, entry, who)
+    if entry.members:
+        facts.append(words.md("decision-notice-voted", voted=entry.voted, members=entry.members))
+    question = clip(entry.question, 200)
+    if entry.decision:
+        fallback = words.md(
+            "decision-notice-fallback", decision=clip(entry.decision, 200), question=question
+        )
+    else:
+        fallback = words.md("decision-notice-fallback-deferred", question=question)
+    return kit.message(
+        fallback, kit.section(md("\n").join(lines)), kit.context(md(" · ").join(facts))
+    )
+
+
+def decisions(
+    words: Words, entries: Sequence[DecisionEntry], *, who: Who, more: int = 0
+) -> kit.Message:
+    """/decisions: the most recent first, at most ten; `more` earlier ones not listed."""
+    if not entries:
+        empty = words.md("decision-list-empty")
+        return kit.message(empty, kit.section(empty + " " + words.md("decision-list-empty-hint")))
+    more += max(0, len(entries) - SHOWN)
+    blocks: list[kit.Block] = [kit.header(words.text("decision-list-header"))]
+    for entry in entries[:SHOWN]:
+        said_ = [slack_date(entry.decided_at, "{date_short}"), clip(entry.committee, COMMITTEE)]
+        said_.append(bold(entry.question, LISTED))
+        outcome = [
+            clip(entry.decision, LISTED) if entry.decision else words.md("decision-deferred")
+        ]
+        outcome += _follow_up(words, entry, who)
+        outcome += [words.md("decision-carried-out")] if entry.carried_out else []
+        blocks.append(kit.section(md(" · ").join(said_) + "\n→ " + md(" · ").join(outcome)))
+    if more:
+        blocks.append(kit.context(words.md("decision-list-more", count=more)))
+    fallback = words.md("decision-list-fallback", count=min(len(entries), SHOWN))
+    return kit.Message(fallback, tuple(blocks))

@@ -1,0 +1,62 @@
+"""`ritualbot ritual run NAME [--at] [--committee]` and `ritualbot ritual schedule`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.cli.errors import UsageError
+from bot.settings import Settings
+
+
+def parse_at(text: str | None, tz: ZoneInfo) -> datetime | None:
+    """`--at` as ISO-8601; a time without an offset is read in the workspace time zone."""
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f'--at "{text}" is not ISO-8601; write e.g. 2026-11-23T09:00') from None
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
+
+
+def ritual(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "schedule":
+        return schedule(settings)
+    committees = settings.config.committees
+    if args.committee and args.committee not in committees:
+        raise UsageError(
+            f'committee "{args.committee}" is not configured; '
+            f"known: {', '.join(committees) or 'none'}"
+        )
+    from bot.app import build
+
+    bot = build(settings)
+    try:
+        now = parse_at(args.at, settings.tz) or bot.now()
+        result = bot.rituals.run(args.name, now=now, committee=args.committee)
+        left = bot.delivery.drain()
+        stats = bot.delivery.stats
+    finally:
+        bot.stop()
+    again = "" if result.first_run else " (already run for this period: only what was missing)"
+    print(
+        f"{args.name} {result.period}: {result.queued} message(s) queued{again}; "
+        f"{stats['sent']} delivered, {stats['failed']} failed, {left} pending"
+    )
+    return 0 if not left else 1
+
+
+def schedule(settings: Settings) -> int:
+    from datetime import UTC
+
+    from bot.triggers import next_fire
+    from rituals.registry import SPECS
+
+    now = datetime.now(UTC)
+    for ritual_name in SPECS:
+        cadence = settings.cadence(ritual_name)
+        when = next_fire(cadence, settings.tz, now).isoformat()
+        print(f"{ritual_name.value:<12} {cadence.text:<32} next: {when}")
+    return 0

@@ -1,0 +1,243 @@
+"""The inbox: what Slack was told we have is in the database before Slack hears it.
+
+A listener hands its typed `Work` to `Intake.accept`, one short insert keyed by Slack's own
+identifier (a retry or a replay is the same row); only then does Slack get its 200. The
+`InboxWorker` does the work from the row, at least once: the work's effects and the row's
+`done` commit together, so each takes effect once. A row that keeps failing is parked with
+its error (`ritualbot inbox list`, `ritualbot inbox retry`). Unfinished rows are taken up on
+start and by any replica.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from bot.delivery.pacing import Clock
+from bot.work import Work
+from rituals.db import Database, retryable
+from rituals.models import InboxItem
+from rituals.store import inbox
+
+log = logging.getLogger(__name__)
+
+INTAKE_TIMEOUT_MS = 1500  # inside Slack's 3 seconds, with room for the answer
+LEASE = timedelta(minutes=2)
+PARK_AFTER = 5
+IDLE_WAIT = 1.0
+
+
+class Accepted(enum.Enum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"  # Slack's retry, or a replay: already stored
+    FAILED = "failed"  # the database could not take it: do not tell Slack it is done
+
+
+@dataclass(frozen=True)
+class Job:
+    """The inbox row a piece of work came from: its key names the replies, and
+    `received_at` is the business time of the work (not when it was processed)."""
+
+    key: str
+    received_at: datetime
+
+
+Handler = Callable[[Session, Any, Job], None]
+
+
+class Intake:
+    """Stores work before the answer to Slack, within a bounded time."""
+
+    def __init__(self, database: Database, clock: Clock, now: Callable[[], datetime]) -> None:
+        self.database = database
+        self.clock = clock
+        self.now = now  # business time, which `received_at` records
+
+    def accept(self, key: str, work: Work) -> Accepted:
+        try:
+            with self.database.write(timeout_ms=INTAKE_TIMEOUT_MS) as session:
+                stored = inbox.add(
+                    session=session,
+                    key=key,
+                    kind=work.kind,
+                    payload=work.model_dump(mode="json"),
+                    received_at=self.now(),
+                    now=self.clock.now(),
+                )
+                session.info["inbox"] = stored
+        except Exception as exc:
+            log.error("inbox: could not store %s (%s): %s", work.kind, key, _short(exc))
+            return Accepted.FAILED
+        return Accepted.STORED if stored else Accepted.DUPLICATE
+
+
+class InboxWorker:
+    """Does the inbox's work in a few threads; `settle()` waits until nothing is left."""
+
+    def __init__(self, database: Database, clock: Clock, *, threads: int = 2) -> None:
+        self.database = database
+        self.clock = clock
+        self.handlers: dict[str, Handler] = {}
+        self.threads = threads
+        self.stats = {"done": 0, "failed": 0, "parked": 0}
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._workers: list[threading.Thread] = []
+        self._changed = threading.Condition()
+        self._busy = 0
+        database.on_commit(lambda info: self.wake() if info.get("inbox") else None)
+
+    def handle(self, kind: str, handler: Handler) -> None:
+        self.handlers[kind] = handler
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._stop.clear()
+        self._workers = [
+            threading.Thread(target=self._loop, name=f"inbox-{n}", daemon=True)
+            for n in range(self.threads)
+        ]
+        for thread in self._workers:
+            thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the work under way and stop; what is left stays for the next start."""
+        self._stop.set()
+        self._wake.set()
+        for thread in self._workers:
+            thread.join(timeout=timeout)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                worked = self.work_once()
+            except Exception:
+                log.exception("inbox pass failed; retrying shortly")
+                worked = False
+            if not worked:
+                with self._changed:
+                    self._changed.notify_all()
+                self.clock.wait(self._wake, self._pause())
+
+    def _pause(self) -> float:
+        try:
+            with self.database.read() as session:
+                nxt = inbox.next_due(session=session)
+        except Exception:
+            return IDLE_WAIT
+        if nxt is None:
+            return IDLE_WAIT
+        return max(0.02, min(IDLE_WAIT, (nxt - self.clock.now()).total_seconds()))
+
+    def work_once(self) -> bool:
+        """Claim and do one due row; whether there was one."""
+        now = self.clock.now()
+        with self.database.read() as session:
+            candidates = inbox.due(session=session, now=now, limit=self.threads * 2)
+        for row_id in candidates:
+            with self.database.write() as session:
+                taken = inbox.claim(session=session, row_id=row_id, now=now, until=now + LEASE)
+            if taken:
+                with self._changed:
+                    self._busy += 1
+                try:
+                    self._do(row_id)
+                finally:
+                    with self._changed:
+                        self._busy -= 1
+                        self._changed.notify_all()
+                return True
+        return False
+
+    def _do(self, row_id: int) -> None:
+        error: Exception | None = None
+        for attempt in range(4):
+            try:
+                with self.database.write() as session:
+                    self._run(session, row_id)
+                self.stats["done"] += 1
+                return
+            except Exception as exc:
+                error = exc
+                if not retryable(exc):
+                    break
+                self.clock.wait(self._stop, 0.02 * 2**attempt * random.random())
+        assert error is not None
+        self._failed(row_id, error)
+
+    def _run(self, session: Session, row_id: int) -> None:
+        row = session.get(InboxItem, row_id)
+        if row is None or row.state != "pending":
+            return
+        handler = self.handlers.get(row.kind)
+        if handler is None:
+            raise LookupError(f"no handler for {row.kind}")
+        work = Work.load(row.kind, row.payload)
+        handler(session, work, Job(row.key, row.received_at))
+        row.state, row.done_at, row.claimed_until = "done", self.clock.now(), None
+        session.add(row)
+
+    def _failed(self, row_id: int, error: Exception) -> None:
+        if isinstance(error, OperationalError):
+            # The database went away: not the work's fault; it is taken up when the lease ends.
+            log.warning("inbox %s: database unavailable (%s)", row_id, _short(error))
+            return
+        log.error("inbox %s failed: %s", row_id, _short(error), exc_info=error)
+        self.stats["failed"] += 1
+        try:
+            with self.database.write() as session:
+                row = inbox.failed(
+                    session=session,
+                    row_id=row_id,
+                    error=f"{type(error).__name__}: {error}",
+                    retry_at=self.clock.now() + timedelta(seconds=2 + 2 * random.random()),
+                    park_after=PARK_AFTER,
+                )
+                if row is not None and row.state == "parked":
+                    self.stats["parked"] += 1
+                    log.error("inbox %s parked after %d attempts", row.key, row.attempts)
+        except Exception as exc:
+            log.warning("inbox %s: could not record the failure: %s", row_id, _short(exc))
+
+    def settle(self, timeout: float = 10.0) -> bool:
+        """Wait until no row is due and none is being worked on."""
+        deadline = self.clock.monotonic() + timeout
+        self.wake()
+        while self.clock.monotonic() < deadline:
+            with self._changed:
+                busy = self._busy
+            if not busy and not self._due_now():
+                return True
+            with self._changed:
+                self._changed.wait(timeout=0.05)
+        return False
+
+    def drain(self, timeout: float = 60.0) -> bool:
+        """Do every due row in this thread (for the CLI and scripts with no running worker)."""
+        deadline = self.clock.monotonic() + timeout
+        while self.clock.monotonic() < deadline:
+            if not self.work_once():
+                return not self._due_now()
+        return False
+
+    def _due_now(self) -> bool:
+        with self.database.read() as session:
+            return bool(inbox.due(session=session, now=self.clock.now(), limit=1))
+
+
+def _short(exc: BaseException) -> str:
+    """One line: the error's class and the first line of its message."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:300]}" if text else type(exc).__name__

@@ -1,0 +1,77 @@
+"""Queueing messages for Slack, in the same transaction as what caused them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
+
+from sqlmodel import Session
+
+from bot.delivery import keys
+from bot.delivery.payloads import Payload, Redraw, method_of
+from rituals.store import outbox
+
+
+class Lane(IntEnum):
+    """Replies to what a person just did go before the rituals' fan-outs."""
+
+    PERSON = 0
+    RITUAL = 1
+
+
+def enqueue(
+    session: Session,
+    key: str,
+    payload: Payload,
+    *,
+    now: datetime,
+    refers_to: str | None = None,
+    initiative_id: int | None = None,
+    lane: Lane = Lane.RITUAL,
+    delay: timedelta | None = None,
+) -> bool:
+    """Queue `payload` under `key` (once: a second enqueue of the key changes nothing); it is
+    sent after the caller's transaction commits, `delay` later. Whether it was queued.
+
+    `now` is the business time of the cause; when to send is the delivery worker's own clock."""
+    queued = outbox.add(
+        session=session,
+        key=key,
+        method=method_of(payload),
+        payload=payload.model_dump(mode="json", exclude_none=True),
+        now=now,
+        refers_to=refers_to,
+        initiative_id=initiative_id,
+        lane=int(lane),
+        due_at=datetime.now(UTC) + (delay or timedelta()),
+    )
+    if queued:
+        session.info["outbox"] = True
+    return queued
+
+
+def redraw_poll(
+    session: Session, poll_id: int, *, now: datetime, delay: timedelta | None = None
+) -> None:
+    """Queue a redraw of the poll message, unless one not yet drawn is already queued.
+
+    Call it after writing the vote: the waiting redraw is locked until this transaction
+    commits, so it cannot be drawn from a tally that misses this vote."""
+    if outbox.waiting(session=session, prefix=keys.poll_redraw_prefix(poll_id), lock=True):
+        return
+    enqueue(
+        session,
+        keys.poll_redraw(poll_id),
+        Redraw(surface="poll", ref=str(poll_id)),
+        now=now,
+        refers_to=keys.poll(poll_id),
+        lane=Lane.PERSON,
+        delay=delay,
+    )
+
+
+def redraw_home(session: Session, user: str, *, now: datetime) -> None:
+    """Queue a redraw of `user`'s Home tab, unless one not yet drawn is waiting."""
+    if outbox.waiting(session=session, prefix=keys.home_prefix(user)):
+        return
+    enqueue(session, keys.home(user), Redraw(surface="home", ref=user), now=now, lane=Lane.PERSON)

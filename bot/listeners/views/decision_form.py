@@ -1,0 +1,33 @@
+"""The Record decision form, submitted: checked, then stored through the inbox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltResponse
+
+from bot.blocks import decision
+from bot.ids import Callback
+from bot.listeners.base import Listening, guarded, user_of
+from bot.work import RecordDecision
+
+
+def register(app: App, listening: Listening) -> None:
+    @guarded
+    def submit(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> BoltResponse:
+        user = user_of(body)
+        words = listening.readers.of_user(user)
+        form, errors = decision.read(view, words, today=listening.today())
+        if form is None:
+            return ack(response_action="errors", errors=errors)
+        work = RecordDecision(
+            user=user,
+            poll_id=form.poll_id,
+            option=form.option,
+            rationale=form.rationale,
+            follow_up_owner=form.follow_up,
+            due=form.due,
+        )
+        return listening.submission(ack, body, work, block="decision")
+
+    app.view(Callback.DECISION_MODAL.value)(submit)

@@ -1,0 +1,53 @@
+"""Running a ritual for the period of `now`, whichever service does it; the registry says how."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.services.checkin import RunResult
+from bot.settings import Settings
+from rituals.db import Database
+from rituals.registry import Ritual, spec_of
+from rituals.store import runs
+
+log = logging.getLogger(__name__)
+
+Job = Callable[..., RunResult]
+
+
+class UnknownRitual(Exception):
+    """A ritual name this version does not run."""
+
+
+class Rituals:
+    def __init__(self, database: Database, settings: Settings, jobs: dict[Ritual, Job]) -> None:
+        self.database = database
+        self.settings = settings
+        self.jobs = jobs
+        missing = set(Ritual) - set(jobs)
+        if missing:
+            raise ValueError(f"no service runs {', '.join(sorted(missing))}")
+
+    def run(self, name: str, *, now: datetime, committee: str | None = None) -> RunResult:
+        """Run a ritual once for the period of `now`; a second run for it adds nothing."""
+        try:
+            ritual = Ritual(name)
+        except ValueError:
+            raise UnknownRitual(name) from None
+        try:
+            return self.jobs[ritual](now=now, committee=committee)
+        except IntegrityError:
+            # another replica ran the same ritual at the same moment: its rows stand
+            log.info("ritual %s ran elsewhere at the same moment; nothing more to do", name)
+            period = spec_of(ritual).period_of(now, self.settings.tz)
+            return RunResult(ritual, period, 0, False)
+
+    def has_run(self, name: str, *, at: datetime) -> bool:
+        """Whether the ritual ran (for any committee) in the period of `at`."""
+        period = spec_of(name).period_of(at, self.settings.tz)
+        with self.database.read() as session:
+            return runs.has_run(session=session, ritual=name, period=period)

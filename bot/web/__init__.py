@@ -1,0 +1,1 @@
+"""The HTTP surface: Slack events, health, and the pages."""

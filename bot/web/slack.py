@@ -1,0 +1,86 @@
+"""Slack's requests at the door: the signature checked on the raw bytes before anything is
+parsed, the body's shape checked before Bolt reads it.
+
+Unsigned, stale or badly-timestamped: 401, whatever the body. Signed but not what Slack
+sends (not UTF-8, JSON that is not an object, a form key given twice, a `payload=` that is
+not an object, too deep): 400 with one log line. Larger than Slack ever sends: 413 before
+reading it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 1_000_000  # Slack's largest payloads (a message of 40,000 characters, a big form) fit
+TOLERANCE = 300  # seconds: Slack's own replay window
+
+
+@dataclass(frozen=True)
+class Refusal:
+    status: int
+    reason: str
+
+
+def signed(
+    body: bytes,
+    timestamp: str | None,
+    signature: str | None,
+    secret: str,
+    *,
+    now: Callable[[], float] = time.time,
+) -> Refusal | None:
+    """None when Slack signed `body` within the last five minutes."""
+    if not timestamp or not signature:
+        return Refusal(401, "unsigned")
+    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
+        return Refusal(401, "bad timestamp")
+    if abs(now() - int(timestamp)) > TOLERANCE:
+        return Refusal(401, "stale timestamp")
+    base = f"v0:{timestamp}:".encode() + body
+    expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
+        return Refusal(401, "bad signature")
+    return None
+
+
+def well_formed(body: bytes, content_type: str) -> Refusal | None:
+    """None when the body has the shape Slack sends: a JSON object, or a form whose keys
+    appear once and whose `payload` is a JSON object."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return Refusal(400, "not UTF-8")
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "application/json":
+        return _object(text, "the body")
+    if kind == "application/x-www-form-urlencoded":
+        try:
+            pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text))
+        except ValueError:
+            return Refusal(400, "not a form")
+        names = [name for name, _ in pairs]
+        if len(names) != len(set(names)):
+            return Refusal(400, "a form key given twice")
+        payload = dict(pairs).get("payload")
+        return None if payload is None else _object(payload, "payload")
+    return Refusal(400, f"unexpected content type {kind or 'none'}")
+
+
+def _object(text: str, what: str) -> Refusal | None:
+    try:
+        value: Any = json.loads(text)
+    except (ValueError, RecursionError):
+        return Refusal(400, f"{what} is not JSON")
+    if not isinstance(value, dict):
+        return Refusal(400, f"{what} is not an object")
+    return None

@@ -1,0 +1,210 @@
+"""What people asked of the bot, typed: each listener turns a Slack request into one of these,
+the inbox stores it before Slack gets its answer, and a service does it from there.
+
+The field values come from Slack's payload, parsed once; `kind` names the service that does it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Work(BaseModel):
+    """One thing to do, as stored in the inbox."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: ClassVar[str]
+    kinds: ClassVar[dict[str, type[Work]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            Work.kinds[cls.kind] = cls
+
+    @classmethod
+    def load(cls, kind: str, payload: dict[str, Any]) -> Work:
+        return cls.kinds[kind].model_validate(payload)
+
+
+# -- messages and the Home tab -------------------------------------------------------------
+
+
+class DirectMessage(Work):
+    """An owner wrote to the bot, in its DM or a thread of it."""
+
+    kind = "dm"
+    user: str
+    channel: str
+    ts: str
+    thread_ts: str | None = None
+    text: str
+
+
+class MessageEdited(Work):
+    """An owner edited a DM; `version` is the edit's time (Slack's `edited.ts`)."""
+
+    kind = "dm_edit"
+    user: str
+    channel: str
+    ts: str
+    version: str
+    thread_ts: str | None = None
+    text: str
+
+
+class HomeOpened(Work):
+    kind = "home_opened"
+    user: str
+
+
+# -- the check-in ----------------------------------------------------------------------------
+
+
+class OpenCheckinForm(Work):
+    """Update, Correct, Check in now, Update now, or `/checkin` alone."""
+
+    kind = "open_checkin_form"
+    user: str
+    trigger_id: str
+    response_url: str | None = None
+    initiative_id: int | None = None
+    period: str | None = None
+
+
+class PromptAnswer(Work):
+    """No change or Skip this week, on a prompt."""
+
+    kind = "prompt_answer"
+    user: str
+    initiative_id: int
+    period: str
+    skip: bool
+    channel: str
+    message_ts: str
+    response_url: str | None = None
+
+
+class ChooseInitiative(Work):
+    """Which initiative a pending free-text answer is about."""
+
+    kind = "choose_initiative"
+    user: str
+    pending_id: int
+    initiative_id: int
+    channel: str
+    message_ts: str
+    response_url: str | None = None
+
+
+class CheckinFormSubmitted(Work):
+    kind = "checkin_form"
+    user: str
+    initiative_id: int
+    period: str
+    status: str
+    progress: int | None = None
+    kpi_value: float | None = None
+    blockers: str | None = None
+    decision_request: str | None = None
+    highlights: str | None = None
+
+
+class FollowDecision(Work):
+    """Carried out / Not yet, on a decision about the owner's initiative."""
+
+    kind = "follow_decision"
+    user: str
+    decision_id: int
+    done: bool
+    response_url: str | None = None
+
+
+# -- absences --------------------------------------------------------------------------------
+
+
+class OpenAbsenceForm(Work):
+    kind = "open_absence_form"
+    user: str
+    trigger_id: str
+    response_url: str | None = None
+
+
+class DeclareAbsence(Work):
+    """Away until a day (with a deputy), or back (`until` None)."""
+
+    kind = "absence"
+    user: str
+    until: date | None
+    deputy: str | None = None
+    response_url: str | None = None
+
+
+# -- arbitration -----------------------------------------------------------------------------
+
+
+class OpenArbitrateForm(Work):
+    kind = "open_arbitrate_form"
+    user: str
+    trigger_id: str
+    channel: str
+    committee: str | None = None
+    response_url: str | None = None
+
+
+class OpenPoll(Work):
+    """A CMO's question put to a committee, from `/arbitrate` or its form."""
+
+    kind = "open_poll"
+    user: str
+    committee: str
+    question: str
+    options: tuple[str, ...]
+    deadline: datetime | None = None  # None: the configured delay after it is opened
+    anonymous: bool = False
+    context: str | None = None
+    initiative_id: int | None = None
+    channel: str = ""  # where it was asked, for the private answer
+    response_url: str | None = None
+    origin: str = "command"
+
+
+class CastVote(Work):
+    kind = "vote"
+    user: str
+    poll_id: int
+    option: int
+    response_url: str | None = None
+
+
+class ClosePoll(Work):
+    kind = "close_poll"
+    user: str
+    poll_id: int
+    response_url: str | None = None
+
+
+class OpenDecisionForm(Work):
+    kind = "open_decision_form"
+    user: str
+    trigger_id: str
+    poll_id: int
+    response_url: str | None = None
+
+
+class RecordDecision(Work):
+    kind = "record_decision"
+    user: str
+    poll_id: int
+    option: int | None  # None: deferred
+    rationale: str = ""
+    follow_up_owner: str | None = None
+    due: date | None = None
+
+
+class ListDecisions(Work):
+    kind = "list_decisions"
+    user: str
+    response_url: str | None = None

@@ -1,0 +1,13 @@
+## Absences: /checkin away, the "I'm away" form, /checkin back.
+
+absence-away = Noted: you are away until { $until }. No check-in will be asked of you meanwhile, and nothing will be escalated. Type `/checkin back` when you return.
+absence-away-deputy = Noted: you are away until { $until }. Your check-ins go to { $deputy } meanwhile. Type `/checkin back` when you return.
+absence-back = Welcome back: your check-ins start again.
+absence-past = Pick a day from today on: the last day you are away.
+absence-bad = I could not read that. Write `/checkin away until 2026-12-15` (optionally followed by the deputy who answers meanwhile, e.g. @Marie), `/checkin back`, or just `/checkin` to open the form.
+absence-form-title = Away
+absence-form-save = Save
+absence-form-cancel = Cancel
+absence-form-intro = While you are away, nobody asks you for a check-in and nothing is escalated. Name a deputy and the prompts go to them instead.
+absence-form-until = Away until (included)
+absence-form-deputy = Deputy who answers meanwhile

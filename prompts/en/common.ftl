@@ -1,0 +1,28 @@
+## Words shared by several messages: statuses, an answer's summary, notices.
+## A message is one line of mrkdwn unless it says otherwise; { $name } is a placeholder.
+## A line of a message cannot start with *, [ or . — write {"*"} for a literal star there.
+
+status = { $status ->
+    [on_track] On track
+    [at_risk] At risk
+    [off_track] Off track
+    [done] Done
+   *[none] No status
+  }
+
+answer-progress = progress *{ $progress }*
+answer-kpi = { $kpi } *{ $value }*
+answer-kpi-target = { $kpi } *{ $value }* (target { $target })
+answer-kpi-name = KPI
+answer-blockers = :construction: Blockers: { $blockers }
+answer-no-blockers = No blockers
+answer-decision = :scales: Decision needed: { $decision }
+answer-comment = :memo: { $comment }
+
+notice-no-previous = There is no earlier update to repeat yet: use Update, or reply with a sentence.
+notice-not-yours = This initiative is not yours, so I cannot record an update for it.
+notice-no-initiatives = You do not own any initiative of the current roadmap, so there is nothing to check in.
+notice-unknown-initiative = That initiative no longer exists in the roadmap.
+notice-error = Something went wrong on my side and nothing was recorded. Please try again in a minute.
+notice-not-recorded = I could not record that just now, so nothing was saved. Please try again in a minute.
+notice-too-slow = That took me too long to open. Please click again.

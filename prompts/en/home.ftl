@@ -1,0 +1,36 @@
+## The App Home: each person's initiatives, what they owe, the escalations they answer for;
+## a CMO's Home adds the portfolio. Lists show their first items, then "…and N more".
+
+home-header = Your rituals
+home-empty = :sunny: *Nothing waits for you right now.* You own no initiative this quarter, owe no check-in or vote, and no escalation is yours to handle.
+home-empty-next = When an initiative is assigned to you, its weekly check-in will show up here.
+home-initiatives = Your initiatives · { $quarter }
+home-initiative-due = due { $due }
+home-last = *Last update* ({ $period })
+home-no-update = _No update yet._
+home-no-initiative = _You own no initiative this quarter._
+home-button-checkin = Check in now
+home-more = _…and { $count } more_
+home-owe = What you owe
+home-caught-up = :white_check_mark: You are all caught up: no check-in and no vote waits for you.
+home-prompts = :spiral_note_pad: *Check-ins of week { $week }*
+home-poll = :ballot_box_with_ballot: *Vote in { $committee }*: { $question }
+home-poll-deadline = Deadline { $deadline }
+home-poll-channel = vote in { $channel }
+home-escalations = Escalations you are accountable for
+home-escalation = :rotating_light: *{ $title }* ({ $owner }) { $why } · { $level } · since { $since }
+home-portfolio = Portfolio · { $quarter }
+home-by-committee = *Initiatives by committee*
+home-committee-none = No committee
+home-no-initiatives = _No initiative this quarter._
+home-overdue = *Overdue*
+home-overdue-line = *{ $title }* ({ $owner }): due { $due }
+home-nothing-overdue = _Nothing is overdue._
+home-queue = *Arbitration queue*
+home-queue-line = { $committee } · *{ $title }*: { $text } ({ $by })
+home-queue-empty = _The queue is empty._
+home-decisions = *Recent decisions*
+home-decision-line = { $date } · { $committee } · *{ $question }* → { $decision }
+home-decision-deferred = Deferred
+home-no-decisions = _No decision recorded yet._
+home-footer = Week { $week } · updated { $now }

@@ -1,0 +1,13 @@
+## Les absences : /checkin absent, le formulaire « Je suis absent », /checkin retour.
+
+absence-away = C'est noté : vous êtes absent jusqu'au { $until }. Aucun point ne vous sera demandé d'ici là, et rien ne sera escaladé. Tapez `/checkin retour` à votre retour.
+absence-away-deputy = C'est noté : vous êtes absent jusqu'au { $until }. Vos points hebdo vont à { $deputy } d'ici là. Tapez `/checkin retour` à votre retour.
+absence-back = Bon retour : vos points hebdo reprennent.
+absence-past = Choisissez un jour à partir d'aujourd'hui : le dernier jour de votre absence.
+absence-bad = Je n'ai pas compris. Écrivez `/checkin absent jusqu'au 15/12/2026` (suivi si vous le souhaitez du suppléant qui répond d'ici là, par exemple @Marie), `/checkin retour`, ou simplement `/checkin` pour ouvrir le formulaire.
+absence-form-title = Absence
+absence-form-save = Enregistrer
+absence-form-cancel = Annuler
+absence-form-intro = Pendant votre absence, personne ne vous demande de point et rien n'est escaladé. Nommez un suppléant et les demandes lui sont adressées à votre place.
+absence-form-until = Absent jusqu'au (inclus)
+absence-form-deputy = Suppléant qui répond d'ici là

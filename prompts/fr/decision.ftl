@@ -1,0 +1,41 @@
+## Le registre des décisions : le formulaire « Enregistrer la décision », l’avis dans le canal du comité, /decisions.
+
+decision-form-title = Enregistrer la décision
+decision-form-submit = Enregistrer
+decision-form-cancel = Annuler
+decision-form-decision = Décision
+decision-form-rationale = Justification
+decision-form-follow-up = Responsable du suivi
+decision-form-due = Échéance
+decision-form-error-decision = Choisissez la décision : l’une des options, ou reportée.
+decision-form-error-rationale = Indiquez pourquoi le comité a décidé ainsi : la justification est conservée au registre.
+decision-form-error-due = Choisissez une date, ou laissez le champ vide.
+decision-form-error-due-past = Choisissez une date à partir d’aujourd’hui, ou laissez le champ vide.
+
+decision-deferred = Reportée
+decision-follow-up = suivi : { $who }
+decision-follow-up-due = suivi : { $who } d’ici le { $due }
+decision-due = échéance : { $due }
+decision-carried-out = :white_check_mark: mise en œuvre
+
+decision-notice-fallback = Décision : { $decision } — { $question }
+decision-notice-fallback-deferred = Décision reportée — { $question }
+decision-notice-title = :scales: *Décision* sur « { $question } »
+decision-notice-initiative = initiative *{ $title }*
+decision-notice-by = Décision prise par { $who }
+decision-notice-voted = { $voted ->
+    [one] { $voted } votant
+   *[other] { $voted } votants
+  } sur { $members }
+
+decision-list-header = Décisions récentes
+decision-list-fallback = { $count ->
+    [one] { $count } décision récente
+   *[other] { $count } décisions récentes
+  }
+decision-list-empty = Aucune décision n’a encore été enregistrée.
+decision-list-empty-hint = Le CMO enregistre une décision à la clôture d’un sondage.
+decision-list-more = { $count ->
+    [one] …et { $count } plus ancienne
+   *[other] …et { $count } plus anciennes
+  }

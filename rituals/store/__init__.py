@@ -1,0 +1,1 @@
+"""Queries, one module per aggregate: keyword-only functions taking the session first."""

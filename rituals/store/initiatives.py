@@ -1,0 +1,65 @@
+"""Initiatives of the roadmap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from rituals.models import Initiative
+from rituals.status import Status
+
+
+def not_done() -> Any:
+    return col(Initiative.status).is_(None) | (col(Initiative.status) != Status.DONE.value)
+
+
+def of_quarter(*, session: Session, quarter: str, committee: str | None = None) -> list[Initiative]:
+    query = select(Initiative).where(Initiative.quarter == quarter)
+    if committee:
+        query = query.where(Initiative.committee == committee)
+    return list(session.exec(query.order_by(col(Initiative.id))))
+
+
+def owned_by(*, session: Session, owners: Sequence[str], quarter: str) -> list[Initiative]:
+    """The quarter's initiatives, not done, that these people own, by title."""
+    return list(
+        session.exec(
+            select(Initiative)
+            .where(col(Initiative.owner).in_(list(owners)), Initiative.quarter == quarter)
+            .where(not_done())
+            .order_by(col(Initiative.title), col(Initiative.id))
+        )
+    )
+
+
+def get(*, session: Session, initiative_id: int) -> Initiative | None:
+    return session.get(Initiative, initiative_id)
+
+
+def by_ids(*, session: Session, ids: Sequence[int]) -> dict[int, Initiative]:
+    if not ids:
+        return {}
+    rows = session.exec(select(Initiative).where(col(Initiative.id).in_(list(ids))))
+    return {row.id: row for row in rows if row.id is not None}
+
+
+def with_source(*, session: Session, quarter: str) -> list[Initiative]:
+    return list(
+        session.exec(
+            select(Initiative).where(
+                Initiative.quarter == quarter, col(Initiative.kpi_source).is_not(None)
+            )
+        )
+    )
+
+
+def titles(*, session: Session, quarter: str, limit: int = 100) -> list[tuple[int, str]]:
+    rows = session.exec(
+        select(Initiative.id, Initiative.title)
+        .where(Initiative.quarter == quarter)
+        .order_by(col(Initiative.title))
+        .limit(limit)
+    )
+    return [(i, title) for i, title in rows if i is not None]

@@ -1,0 +1,54 @@
+"""Check-in prompts: who was asked for which initiative and week, skipped or reminded."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from rituals.models import CheckinPrompt
+from rituals.store import checkins
+
+
+def asked(*, session: Session, period: str) -> set[int]:
+    return set(
+        session.exec(select(CheckinPrompt.initiative_id).where(CheckinPrompt.period == period))
+    )
+
+
+def of(*, session: Session, initiative_id: int, period: str) -> CheckinPrompt | None:
+    return session.exec(
+        select(CheckinPrompt).where(
+            CheckinPrompt.initiative_id == initiative_id, CheckinPrompt.period == period
+        )
+    ).first()
+
+
+def of_key(*, session: Session, key: str) -> CheckinPrompt | None:
+    return session.exec(select(CheckinPrompt).where(CheckinPrompt.message_key == key)).first()
+
+
+def unanswered(*, session: Session, period: str) -> list[CheckinPrompt]:
+    """Prompts of the period with no answer, not skipped and not yet reminded."""
+    answered = checkins.answered(session=session, period=period)
+    prompts = session.exec(
+        select(CheckinPrompt).where(
+            CheckinPrompt.period == period,
+            col(CheckinPrompt.skipped_at).is_(None),
+            col(CheckinPrompt.reminded_at).is_(None),
+        )
+    )
+    return [prompt for prompt in prompts if prompt.initiative_id not in answered]
+
+
+def of_periods(
+    *, session: Session, initiative_ids: list[int], periods: list[str]
+) -> list[CheckinPrompt]:
+    if not initiative_ids:
+        return []
+    return list(
+        session.exec(
+            select(CheckinPrompt).where(
+                col(CheckinPrompt.initiative_id).in_(initiative_ids),
+                col(CheckinPrompt.period).in_(periods),
+            )
+        )
+    )
