@@ -26,12 +26,13 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bench.common import environ_for, owners, percentile, seed
-from bot.app import build_app, build_deps
-from bot.ids import PromptRef
-from bot.settings import load_settings
+from bot.app import build
 from bot.devtools.simulate import sign
 from bot.devtools.standin import SlackStandIn
-from bot.web import ServerThread, WebApp, make_server
+from bot.ids import PromptRef
+from bot.settings import load_settings
+from bot.web.app import WebApp
+from bot.web.server import ServerThread, make_server
 from tests.slackbot import SECRET
 
 
@@ -132,13 +133,6 @@ def load(port: int, bodies: list[tuple[bytes, str]], concurrency: int) -> list[f
     return timings
 
 
-def quiesce(deps) -> None:
-    """Let ritualbot finish its work after ack, so the next phase starts on a quiet machine."""
-    assert deps.work_pool is not None
-    deps.work_pool.submit(lambda: None).result()  # FIFO: everything queued before is done
-    deps.delivery.settle(120)
-
-
 def _serve_standin(people: dict[str, dict], connection) -> None:  # in a child process
     with SlackStandIn(users=people) as standin:
         connection.send(standin.url)
@@ -161,15 +155,17 @@ def main() -> None:
     process.start()
     standin = RemoteStandIn(parent.recv())
     try:
-        deps = build_deps(load_settings(environ_for(standin)))
-        seed(deps.engine, people)
-        ours = ServerThread(
-            make_server(WebApp(build_app(deps), deps.engine), host="127.0.0.1", port=0)
-        ).start()
+        bot = build(load_settings(environ_for(standin)))
+        seed(bot.database.engine, people)
+        ours = ServerThread(make_server(bot.web(bot.bolt()), host="127.0.0.1", port=0)).start()
         bare = ServerThread(
-            make_server(WebApp(bare_bolt(standin), deps.engine), host="127.0.0.1", port=0)
+            make_server(
+                WebApp(bare_bolt(standin), bot.database.engine, signing_secret=SECRET),
+                host="127.0.0.1",
+                port=0,
+            )
         ).start()
-        deps.delivery.start()
+        bot.start()
         results: dict[tuple[str, str], list[float]] = {}
         kinds = {
             "/checkin": lambda n: command_body(users[n % len(users)], n),
@@ -187,7 +183,7 @@ def main() -> None:
                     )
         ours.stop()
         bare.stop()
-        deps.close()
+        bot.stop()
     finally:
         parent.send("stop")
         process.join(timeout=10)

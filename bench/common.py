@@ -6,10 +6,8 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from sqlmodel import Session
-
 from bot.devtools.standin import SlackStandIn
-from rituals.models import Initiative
+from tests.factories import seed_many
 from tests.slackbot import bot_environ
 
 
@@ -37,20 +35,9 @@ def environ_for(
 
 
 def seed(engine, people: dict[str, dict], quarter: str = "2026-Q4") -> None:
-    with Session(engine) as session:
-        session.add_all(
-            Initiative(
-                title=f"Initiative {n}",
-                owner=user,
-                quarter=quarter,
-                kpi_name="Lead time",
-                kpi_unit="days",
-                kpi_target=5.0,
-                committee="comex",
-            )
-            for n, user in enumerate(people)
-        )
-        session.commit()
+    seed_many(
+        engine, people, quarter=quarter, kpi_name="Lead time", kpi_unit="days", kpi_target=5.0
+    )
 
 
 def percentile(values: list[float], pct: float) -> float:

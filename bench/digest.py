@@ -22,11 +22,10 @@ from sqlalchemy import event, insert
 from sqlmodel import Session
 
 from bench.common import environ_for
-from bot.app import build_deps
-from bot.digest import committee_digest, post_digest
-from bot.escalations import scan
-from bot.settings import load_settings
+from bot.app import build
 from bot.devtools.standin import SlackStandIn
+from bot.services.digest import DigestRitual
+from bot.settings import load_settings
 from rituals.models import CheckIn, CheckinPrompt, Initiative
 from rituals.periods import recent_weeks, week_of
 
@@ -81,17 +80,19 @@ def main() -> None:
     args = parser.parse_args()
     weeks = recent_weeks(week_of(NOW, PARIS), args.weeks)
     with SlackStandIn() as standin:
-        deps = build_deps(load_settings(environ_for(standin)))
+        bot = build(load_settings(environ_for(standin)))
+        engine = bot.database.engine
+        ritual = DigestRitual(bot.database, bot.settings, bot.readers, bot.people)
         started = time.perf_counter()
-        seed(deps.engine, args.initiatives, weeks, "comex", answered=True)
+        seed(engine, args.initiatives, weeks, "comex", answered=True)
         seeded = time.perf_counter() - started
-        statements = count_statements(deps.engine)
+        statements = count_statements(engine)
         started = time.perf_counter()
-        with Session(deps.engine) as session:
-            digest = committee_digest(session, deps, "comex", now=NOW)
+        with Session(engine) as session:
+            digest = ritual.committee_digest(session, "comex", now=NOW)
             built = time.perf_counter() - started
             queries = len(statements)
-            messages = post_digest(session, deps, digest)
+            messages = ritual.post(session, digest, NOW)
             rendered = time.perf_counter() - started
             session.rollback()
         print(
@@ -103,25 +104,24 @@ def main() -> None:
             f"{rendered:.2f} s; {messages} messages (1 top + {messages - 1} in the thread)"
         )
 
-        seed(deps.engine, args.scan - args.initiatives, weeks[-3:], "opscom", answered=False)
+        seed(engine, args.scan - args.initiatives, weeks[-3:], "opscom", answered=False)
         statements.clear()
         started = time.perf_counter()
-        result = scan(deps, now=NOW + timedelta(days=4))
+        result = bot.rituals.run("escalation", now=NOW + timedelta(days=4))
         elapsed = time.perf_counter() - started
         print(
             f"escalation scan over {args.scan} initiatives: {elapsed:.2f} s, "
-            f"{len(statements)} SQL statements; opened {result.opened}, "
-            f"{result.messages} messages queued (a few statements per new escalation)"
+            f"{len(statements)} SQL statements; {result.queued} messages queued"
         )
         statements.clear()
         started = time.perf_counter()
-        again = scan(deps, now=NOW + timedelta(days=5))
+        again = bot.rituals.run("escalation", now=NOW + timedelta(days=5))
         elapsed = time.perf_counter() - started
         print(
             f"  the next day's scan, nothing new: {elapsed:.2f} s, {len(statements)} SQL "
-            f"statements; opened {again.opened}, raised {again.raised}"
+            f"statements; {again.queued} messages queued"
         )
-        deps.close()
+        bot.stop()
 
 
 if __name__ == "__main__":

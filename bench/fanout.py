@@ -19,10 +19,9 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import environ_for, owners, seed
-from bot.app import build_deps
-from bot.jobs import run_ritual
-from bot.settings import load_settings
+from bot.app import build
 from bot.devtools.standin import SlackStandIn
+from bot.settings import load_settings
 
 RATE, BURST = 20, 20
 
@@ -33,13 +32,13 @@ def main() -> None:
     args = parser.parse_args()
     people = owners(args.owners)
     with SlackStandIn(users=people, rate_limits={"chat.postMessage": (RATE, BURST)}) as standin:
-        deps = build_deps(load_settings(environ_for(standin, rate=RATE, burst=BURST)))
-        seed(deps.engine, people)
+        bot = build(load_settings(environ_for(standin, rate=RATE, burst=BURST)))
+        seed(bot.database.engine, people)
         now = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))
         started = time.perf_counter()
-        result = run_ritual(deps, "checkin", now=now)
+        result = bot.rituals.run("checkin", now=now)
         queued_at = time.perf_counter()
-        left = deps.delivery.drain()
+        left = bot.delivery.drain()
         wall = time.perf_counter() - started
         posts = standin.calls("chat.postMessage")
         throttled = [c for c in standin.calls("chat.postMessage", all=True) if c.status == 429]

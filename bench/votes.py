@@ -26,15 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlmodel import Session, select
 
 from bench.common import environ_for, percentile
-from bot.app import build_app, build_deps
-from bot.ids import PollRef
-from bot.polls import open_poll
-from bot.settings import load_settings
+from bot.app import build
 from bot.devtools.simulate import sign
 from bot.devtools.standin import SlackStandIn
-from bot.web import ServerThread, WebApp, make_server
+from bot.ids import PollRef
+from bot.settings import load_settings
+from bot.web.server import ServerThread, make_server
 from rituals.arbitration import default_deadline
-from rituals.db import in_transaction
 from rituals.models import Vote
 from tests.slackbot import SECRET
 
@@ -69,20 +67,17 @@ def main() -> None:
             config.read_text() + f'\n[committees.bench]\nchannel = "C0BENCH01"\n'
             f"members = {json.dumps(members)}\n"
         )
-        deps = build_deps(load_settings(env))
-        server = ServerThread(
-            make_server(WebApp(build_app(deps), deps.engine), host="127.0.0.1", port=0)
-        ).start()
-        deps.delivery.start()
-        now = deps.clock()
+        bot = build(load_settings(env))
+        server = ServerThread(make_server(bot.web(bot.bolt()), host="127.0.0.1", port=0)).start()
+        bot.start()
+        now = bot.now()
         polls = [
-            in_transaction(deps.engine, lambda s, n=n: open_poll(
-                s, deps, committee="bench", question=f"Question {n}?", options=["A", "B", "C"],
+            bot.database.run(lambda s, n=n: bot.polls.open_poll(
+                s, committee="bench", question=f"Question {n}?", options=["A", "B", "C"],
                 created_by="U0CMO0001", now=now, deadline=default_deadline(now, hours=48)))
             for n in range(args.polls)
         ]  # fmt: skip
-        deps.delivery.wake()
-        deps.delivery.settle(30)
+        bot.delivery.settle(30)
         standin.reset()
         ballots = [(m, p.id, rng.randrange(3)) for p in polls for m in members]
         rng.shuffle(ballots)
@@ -112,11 +107,9 @@ def main() -> None:
         with ThreadPoolExecutor(args.concurrency) as pool:
             timings = list(pool.map(vote, range(len(ballots))))
         sent = time.perf_counter() - started
-        assert deps.work_pool is not None
-        deps.work_pool.submit(lambda: None).result()
-        deps.work_pool.submit(lambda: None).result()
-        deps.delivery.settle(120)
-        with Session(deps.engine) as session:
+        bot.inbox.settle(120)
+        bot.delivery.settle(120)
+        with Session(bot.database.engine) as session:
             stored = Counter((v.arbitration_id, v.option) for v in session.exec(select(Vote)))
         expected = Counter((p, o) for _, p, o in ballots)
         shown_right = 0
@@ -135,7 +128,7 @@ def main() -> None:
         for client in clients:
             client.close()
         server.stop()
-        deps.close()
+        bot.stop()
     store = (args.database_url or "sqlite").split(":")[0].split("+")[0]
     print(
         f"{len(ballots)} votes from {args.members} members on {args.polls} polls, "

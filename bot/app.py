@@ -22,6 +22,7 @@ from bot.delivery.worker import DeliveryWorker
 from bot.listeners.base import Listening
 from bot.people import People
 from bot.readers import Readers
+from bot.scheduler import RitualScheduler
 from bot.services.absences import Absences
 from bot.services.agenda import AgendaRitual
 from bot.services.answers import Answers
@@ -65,6 +66,7 @@ class Bot:
     home: Home
     now: Callable[[], datetime]
     clock: Clock
+    http: httpx.Client  # for the honest "not recorded" notices, sent without the database
 
     def start(self) -> None:
         self.inbox.start()
@@ -75,6 +77,7 @@ class Bot:
         self.inbox.stop()
         self.delivery.stop()
         self.delivery.sender.close()
+        self.http.close()
         self.database.engine.dispose()
 
     def bolt(self, *, socket_mode: bool = False) -> App:
@@ -98,11 +101,17 @@ class Bot:
             readers=self.readers,
             settings=settings,
             clock=_BusinessClock(self.now),
-            http=httpx.Client(timeout=5),
+            http=self.http,
         )
         listeners.register(app, listening)
         app.error(_error_handler)
         return app
+
+    def scheduler(self) -> RitualScheduler:
+        """The cadences of the registry, and the polls closed at their deadline."""
+        return RitualScheduler(
+            self.settings, self.rituals, clock=self.now, close_polls=self.polls.close_due
+        )
 
     def web(self, app: App) -> WebApp:
         secret = self.settings.signing_secret
@@ -219,6 +228,7 @@ def build(
         home=home,
         now=now,
         clock=clock,
+        http=httpx.Client(timeout=5),
     )
 
 

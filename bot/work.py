@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 
 class Work(BaseModel):
@@ -18,6 +18,17 @@ class Work(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     kind: ClassVar[str]
     kinds: ClassVar[dict[str, type[Work]]] = {}
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        """Text as every database takes it: PostgreSQL refuses NUL bytes and lone surrogates,
+        which would otherwise drop an answer that Slack was told we have."""
+        if isinstance(value, str):
+            return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+        if isinstance(value, list | tuple):
+            return type(value)(cls._storable(item) for item in value)
+        return value
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -49,6 +49,7 @@ def check_blocks(blocks: list[dict[str, Any]]) -> None:
             if "text" in block:
                 assert 1 <= len(block["text"]["text"]) <= 3000
             assert "text" in block or block.get("fields")
+            assert all(len(field["text"]) <= 2000 for field in block.get("fields", []))
         elif block["type"] == "header":
             assert 1 <= len(block["text"]["text"]) <= 150
         elif block["type"] == "actions":

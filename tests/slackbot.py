@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from bot.settings import load_settings
 from bot.devtools.simulate import LocalBot
 from bot.devtools.simulate import sign as _sign
 from bot.devtools.standin import SlackStandIn
+from bot.services.checkin import RunResult
+from bot.settings import load_settings
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
@@ -74,3 +75,10 @@ def running_bot(
     environ: dict[str, str], standin: SlackStandIn, clock: Callable[[], datetime] | None = None
 ) -> LocalBot:
     return LocalBot(load_settings(environ), standin, clock=clock)
+
+
+def run_ritual(
+    bot: LocalBot, name: str, *, now: datetime, committee: str | None = None
+) -> RunResult:
+    """Run a ritual of the running bot as the scheduler or `ritualbot ritual run` does."""
+    return bot.core.rituals.run(name, now=now, committee=committee)

@@ -15,18 +15,11 @@ from bot.__main__ import main
 from bot.devtools.demo import SAMPLES
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
-from tests.bot.test_checkin_flow import texts
+from tests.blockkit import texts
+from tests.factories import Clock
 from tests.slackbot import bot_environ, running_bot
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -143,8 +136,10 @@ def test_an_arbitration_as_a_new_user_runs_it(
         "Which ERP go-live? | January | March | Split by site",
         channel=comex,
     )
-    assert "Poll posted in <#C0COMEX01>" in response.json()["text"]
+    assert response.status_code == 200
     bot.settled()
+    [posted] = standin.calls("response_url")  # the CMO's private answer
+    assert "Poll posted in <#C0COMEX01>" in texts(posted.params)
     [poll] = standin.messages(comex)
     bot.click("U0CEO0001", poll, "poll_vote_1")
     bot.click("U0CFO0001", poll, "poll_vote_0")

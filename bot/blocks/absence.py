@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from slack_sdk.models.blocks import DatePickerElement, UserSelectElement
 
@@ -48,7 +48,11 @@ def told(words: Words, *, until: date | None, deputy: str | None) -> kit.Message
     return kit.message(text, kit.section(text))
 
 
-def refused(words: Words, reason: str) -> kit.Message:
-    """`past` or `bad`: what was wrong and how to write it."""
-    text = words.md(f"absence-{reason}")
+REFUSALS = {"bad": "absence-bad", "past": "absence-past-command"}
+
+
+def refused(words: Words, reason: Literal["bad", "past"]) -> kit.Message:
+    """`/checkin away …` that cannot be read, or names a day gone by: what was wrong and how
+    to write it."""
+    text = words.md(REFUSALS[reason])
     return kit.message(text, kit.section(text))

@@ -3,6 +3,7 @@ in the committee channel, and /decisions' private list."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +28,7 @@ RATIONALE_INPUT = 2000
 QUESTION, DECISION, TITLE, RATIONALE, LISTED, COMMITTEE = 2000, 500, 150, 1000, 250, 80
 SHOWN = 10
 DEFERRED = "deferred"
+USER_ID = re.compile(r"[UW][A-Z0-9]{2,20}")  # what a users_select gives; stored in 32
 
 
 def form(words: Words, card: PollCard) -> dict[str, Any]:
@@ -103,11 +105,14 @@ def read(
         else:
             if due < today:
                 errors["due"] = words.text("decision-form-error-due-past")
+    follow_up = field(view, "follow_up")
+    if follow_up is not None and not USER_ID.fullmatch(follow_up):  # Slack's picker gives ids
+        errors["follow_up"] = words.text("decision-form-error-follow-up")
     if errors or rationale is None:
         return None, errors
     ref = PollRef.model_validate_json(view.get("private_metadata") or "{}")
     option = None if choice == DEFERRED else int(number)
-    return DecisionForm(ref.a, option, rationale, field(view, "follow_up"), due), {}
+    return DecisionForm(ref.a, option, rationale, follow_up, due), {}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.blocks import kit
-from bot.blocks.common import emoji, status_label
+from bot.blocks.common import emoji, kpi_value, status_label
 from bot.blocks.escalation import ThresholdsLike
 from bot.text import Mrkdwn, bold, clip, fit, md
 from bot.text import link as link_to
@@ -26,6 +26,7 @@ from rituals.status import Status
 THREAD_MESSAGES = 5
 # What people's text may take once escaped in a line; a line never passes LINE in all.
 TITLE, OWNER, BLOCKERS, CAUSE, QUESTION, DECISION, DEADLINE = 80, 40, 100, 60, 150, 150, 120
+KPI_ERROR = 60
 COMMITTEE, LINE, HEADING, CONTEXT, UNLISTED = 80, 400, 200, 200, 200
 # The threshold each cause of escalation states, by its field in the thresholds.
 WEEKS = {"silent": "silent_periods", "off_track": "off_track_periods", "blocked": "blocked_periods"}
@@ -128,6 +129,9 @@ def _top(words: Words, digest: Digest, attention: int, dashboard: Mrkdwn | None)
     facts.append(words.md("digest-top-escalations", count=len(digest.escalations)))
     facts.append(words.md("digest-top-decisions", count=len(digest.decisions)))
     facts.append(words.md("digest-top-polls", count=len(digest.open_polls)))
+    unread = sum(line.kpi_error is not None for line in digest.lines)
+    if unread:  # noted even when the initiative is otherwise only counted
+        facts.append(words.md("digest-top-kpi-errors", count=unread))
     thread = words.md("digest-top-thread", count=attention) if attention else None
     notes = [thread or words.md("digest-top-calm")]
     if dashboard:
@@ -181,7 +185,7 @@ def _groups(
 
 
 def _initiative(words: Words, line: InitiativeLine, who: Callable[[str], Mrkdwn]) -> Mrkdwn:
-    """• status *title* · owner · why it is listed."""
+    """• status *title* · owner · KPI (target) · why it is listed."""
     reasons: list[Mrkdwn] = []
     if line.changed:
         was = md(f"{emoji(line.previous_status)} ") + status_label(words, line.previous_status)
@@ -191,9 +195,20 @@ def _initiative(words: Words, line: InitiativeLine, who: Callable[[str], Mrkdwn]
     if not line.answered:
         reasons.append(words.md("digest-reason-missing"))
     if line.kpi_error:
-        reasons.append(words.md("digest-reason-kpi-error"))
+        reasons.append(words.md("digest-reason-kpi-error", error=clip(line.kpi_error, KPI_ERROR)))
     parts = [md(f"• {emoji(line.status)} ") + bold(line.title, TITLE), fit(who(line.owner), OWNER)]
+    if line.kpi_value is not None:  # this week's reading from its source, else the owner's
+        parts.append(_kpi(words, line))
     return md(" · ").join([*parts, *([md(", ").join(reasons)] if reasons else [])])
+
+
+def _kpi(words: Words, line: InitiativeLine) -> Mrkdwn:
+    value = kpi_value(words, line.kpi_value, line.kpi_unit)
+    name = words.md("answer-kpi-name")
+    if line.kpi_target is None:
+        return words.md("answer-kpi", kpi=name, value=value)
+    target = kpi_value(words, line.kpi_target, line.kpi_unit)
+    return words.md("answer-kpi-target", kpi=name, value=value, target=target)
 
 
 def _escalation(

@@ -12,8 +12,8 @@ from bot.cli.errors import UsageError
 def run(args: argparse.Namespace) -> int:
     from slack_sdk.errors import SlackApiError
 
+    from bot.catalogue import CatalogueError
     from bot.settings import SettingsError, load_settings
-    from bot.words import CatalogueError
 
     try:
         if args.command == "demo":

@@ -7,8 +7,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from bot.catalogue import LANGUAGES, PACKAGED, check_catalogue
 from bot.cli.errors import UsageError
-from bot.words import LANGUAGES, PACKAGED, check_catalogue
 
 
 def run(args: argparse.Namespace) -> int:

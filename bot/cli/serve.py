@@ -21,13 +21,10 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.socket and settings.app_token is None:
         raise UsageError("SLACK_APP_TOKEN: required in Socket Mode (an app-level token, xapp-…)")
     from bot.app import build
-    from bot.scheduler import RitualScheduler
 
     bot = build(settings)
     app = bot.bolt(socket_mode=args.socket)
-    scheduler = RitualScheduler(
-        settings, bot.rituals, clock=bot.now, close_polls=lambda now: bot.polls.close_due(now)
-    )
+    scheduler = bot.scheduler()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     bot.start()
@@ -50,9 +47,9 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
 def _http(bot: Any, app: Any, args: argparse.Namespace, settings: Settings) -> Any:
     from bot.web.server import ServerThread, make_server
 
-    server = ServerThread(
-        make_server(bot.web(app), host=args.host, port=args.port or settings.port)
-    )
+    # `--port 0` asks for any free port: the line below says which one it got
+    port = settings.port if args.port is None else args.port
+    server = ServerThread(make_server(bot.web(app), host=args.host, port=port))
     server.start()
     print(f"ritualbot listening on http://{args.host}:{server.port}/slack/events", flush=True)
     return server.stop

@@ -33,7 +33,10 @@ log = logging.getLogger(__name__)
 INTAKE_TIMEOUT_MS = 1500  # inside Slack's 3 seconds, with room for the answer
 LEASE = timedelta(minutes=2)
 PARK_AFTER = 5
+RETRY_AFTER = 2.0  # seconds, doubled at random, before a failed item is tried again
+SECOND = timedelta(seconds=1)
 IDLE_WAIT = 1.0
+UNAVAILABLE = timedelta(seconds=0.5)  # between tries while the database is away
 
 
 class Accepted(enum.Enum):
@@ -123,6 +126,9 @@ class InboxWorker:
             self._wake.clear()
             try:
                 worked = self.work_once()
+            except OperationalError as exc:  # the database is away: one line, no traceback
+                log.warning("inbox: database unavailable (%s); retrying shortly", _short(exc))
+                worked = False
             except Exception:
                 log.exception("inbox pass failed; retrying shortly")
                 worked = False
@@ -147,23 +153,31 @@ class InboxWorker:
         with self.database.read() as session:
             candidates = inbox.due(session=session, now=now, limit=self.threads * 2)
         for row_id in candidates:
-            with self.database.write() as session:
-                taken = inbox.claim(session=session, row_id=row_id, now=now, until=now + LEASE)
-            if taken:
+            # busy from before the claim: settle() never sees a claimed row as neither
+            # due nor being worked on
+            with self._changed:
+                self._busy += 1
+            try:
+                with self.database.write() as session:
+                    taken = inbox.claim(
+                        session=session, row_id=row_id, now=now, until=now + LEASE
+                    )
+                if taken:
+                    self._do(row_id, until=now + LEASE)
+                    return True
+            finally:
                 with self._changed:
-                    self._busy += 1
-                try:
-                    self._do(row_id)
-                finally:
-                    with self._changed:
-                        self._busy -= 1
-                        self._changed.notify_all()
-                return True
+                    self._busy -= 1
+                    self._changed.notify_all()
         return False
 
-    def _do(self, row_id: int) -> None:
+    def _do(self, row_id: int, *, until: datetime) -> None:
+        """Do the claimed row: a transaction that lost a race runs again a few times; while
+        the database is away, the row is held (its lease is ours `until`) and done as soon
+        as it is back, instead of waiting for the lease to end."""
         error: Exception | None = None
-        for attempt in range(4):
+        races = 0
+        while True:
             try:
                 with self.database.write() as session:
                     self._run(session, row_id)
@@ -171,9 +185,15 @@ class InboxWorker:
                 return
             except Exception as exc:
                 error = exc
-                if not retryable(exc):
+                if retryable(exc) and races < 3:
+                    races += 1
+                    pause = 0.02 * 2**races * random.random()
+                elif isinstance(exc, OperationalError) and self.clock.now() < until - UNAVAILABLE:
+                    pause = UNAVAILABLE.total_seconds()
+                else:
                     break
-                self.clock.wait(self._stop, 0.02 * 2**attempt * random.random())
+                if self.clock.wait(self._stop, pause):
+                    break  # stopping: the row is taken up again when its lease ends
         assert error is not None
         self._failed(row_id, error)
 
@@ -202,7 +222,7 @@ class InboxWorker:
                     session=session,
                     row_id=row_id,
                     error=f"{type(error).__name__}: {error}",
-                    retry_at=self.clock.now() + timedelta(seconds=2 + 2 * random.random()),
+                    retry_at=self.clock.now() + RETRY_AFTER * (1 + random.random()) * SECOND,
                     park_after=PARK_AFTER,
                 )
                 if row is not None and row.state == "parked":
@@ -216,9 +236,11 @@ class InboxWorker:
         deadline = self.clock.monotonic() + timeout
         self.wake()
         while self.clock.monotonic() < deadline:
+            # due first, then busy: a row claimed in between was counted busy before its claim
+            due = self._due_now()
             with self._changed:
                 busy = self._busy
-            if not busy and not self._due_now():
+            if not due and not busy:
                 return True
             with self._changed:
                 self._changed.wait(timeout=0.05)

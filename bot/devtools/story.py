@@ -25,7 +25,9 @@ class Story:
 
     def __init__(self, bot: LocalBot, clock: Clock, out: TextIO, names: dict[str, str]) -> None:
         self.bot, self.clock, self.out = bot, clock, out
-        self.style = Style(out.isatty(), tz=clock.now.tzinfo)  # type: ignore[arg-type]
+        zone = clock.now.tzinfo
+        language = bot.settings.config.language
+        self.style = Style(out.isatty(), zone, language)  # type: ignore[arg-type]
         self.names = names
         self.seen = 0
 
@@ -92,7 +94,12 @@ class Story:
                     f"  → ritualbot {verb} to {reader} {where}: {params.get('text')}", file=self.out
                 )
                 return
-            print(f"\n  {style.dim(f'ritualbot → {reader} ({where})')}", file=self.out)
+            heading = (
+                f"ritualbot edits its message to {reader} ({where})"
+                if method == "chat.update"
+                else f"ritualbot → {reader} ({where})"
+            )
+            print(f"\n  {style.dim(heading)}", file=self.out)
             for line in message_as_lines(params, style, self.names):
                 print(f"  │ {line}", file=self.out)
         elif method == "views.open":

@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime
+
 EMOJI = {
     "white_check_mark": "✅",
     "construction": "🚧",
@@ -21,6 +23,17 @@ EMOJI = {
     "bar_chart": "📊",
     "calendar": "📅",
     "bell": "🔔",
+    "rotating_light": "🚨",
+    "ballot_box_with_ballot": "🗳️",
+    "ballot_box_with_check": "☑️",
+    "arrows_counterclockwise": "🔄",
+    "hourglass_flowing_sand": "⏳",
+    "thread": "🧵",
+    "sunny": "☀️",
+    "information_source": "ℹ️",
+    "spiral_note_pad": "🗒️",
+    "heavy_plus_sign": "➕",
+    "trophy": "🏆",
 }
 _DATE = re.compile(r"<!date\^(\d+)\^[^|>]*\|([^>]*)>")
 _USER = re.compile(r"<@([UW][A-Z0-9]+)>")
@@ -31,11 +44,12 @@ _EMOJI = re.compile(r":([a-z0-9_+-]+):")
 
 class Style:
     """ANSI styling (or none when the output is not a terminal), and the reader's time zone
-    for Slack's dates."""
+    and language for Slack's dates."""
 
-    def __init__(self, enabled: bool, tz: ZoneInfo | None = None) -> None:
+    def __init__(self, enabled: bool, tz: ZoneInfo | None = None, language: str = "en") -> None:
         self.enabled = enabled
         self.tz = tz
+        self.language = language
 
     def bold(self, text: str) -> str:
         return f"\033[1m{text}\033[0m" if self.enabled else text
@@ -44,14 +58,16 @@ class Style:
         return f"\033[2m{text}\033[0m" if self.enabled else text
 
 
-def _date(match: re.Match[str], tz: ZoneInfo | None) -> str:
-    if tz is None:
+def _date(match: re.Match[str], style: Style) -> str:
+    """A `<!date^…>` as Slack shows it: in the reader's zone and language."""
+    if style.tz is None:
         return match.group(2)
-    return datetime.fromtimestamp(int(match.group(1)), tz).strftime("%a %d %b %H:%M")
+    moment = datetime.fromtimestamp(int(match.group(1)), style.tz)
+    return str(format_datetime(moment, "EEE d MMM HH:mm", locale=style.language))
 
 
 def mrkdwn(text: str, style: Style, names: dict[str, str]) -> str:
-    text = _DATE.sub(lambda m: _date(m, style.tz), text)
+    text = _DATE.sub(lambda m: _date(m, style), text)
     text = _USER.sub(lambda m: "@" + names.get(m.group(1), m.group(1)), text)
     text = _CHANNEL.sub(lambda m: names.get(m.group(1)) or "#" + (m.group(2) or m.group(1)), text)
     text = _LINK.sub(r"\2 (\1)", text)

@@ -8,9 +8,9 @@ import json
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from rituals.models import CheckIn, Decision, Escalation, Initiative
+from rituals.store import exports as store
 
 CHECKIN_COLUMNS = (
     "initiative",
@@ -27,12 +27,6 @@ CHECKIN_COLUMNS = (
 
 def checkin_rows(engine: Engine, *, history: bool = False) -> list[dict[str, Any]]:
     """Current answers (and, with history, the ones they replaced), oldest first."""
-    query = select(CheckIn, Initiative).join(
-        Initiative, col(Initiative.id) == CheckIn.initiative_id
-    )
-    if not history:
-        query = query.where(col(CheckIn.is_current))
-    query = query.order_by(col(CheckIn.period), col(Initiative.title), col(CheckIn.submitted_at))
     with Session(engine) as session:
         return [
             {
@@ -46,7 +40,7 @@ def checkin_rows(engine: Engine, *, history: bool = False) -> list[dict[str, Any
                 "submitted_at": checkin.submitted_at.isoformat().replace("+00:00", "Z"),
                 "source": checkin.source,
             }
-            for checkin, initiative in session.exec(query)
+            for checkin, initiative in store.checkins(session=session, history=history)
         ]
 
 
@@ -77,11 +71,6 @@ def _tally_text(tally: dict[str, Any]) -> str:
 
 def decision_rows(engine: Engine, *, for_csv: bool = True) -> list[dict[str, Any]]:
     """The decision log, oldest first; the tally as text in CSV, as an object in JSON."""
-    query = (
-        select(Decision, Initiative)
-        .join(Initiative, col(Initiative.id) == Decision.initiative_id, isouter=True)
-        .order_by(col(Decision.decided_at))
-    )
     with Session(engine) as session:
         return [
             {
@@ -98,7 +87,7 @@ def decision_rows(engine: Engine, *, for_csv: bool = True) -> list[dict[str, Any
                 "initiative": initiative.title if initiative else None,
                 "carried_out": decision.carried_out,
             }
-            for decision, initiative in session.exec(query)
+            for decision, initiative in store.decisions(session=session)
         ]
 
 
@@ -114,11 +103,6 @@ def escalation_rows(engine: Engine) -> list[dict[str, Any]]:
     def stamp(moment: Any) -> str | None:
         return moment.isoformat().replace("+00:00", "Z") if moment else None
 
-    query = (
-        select(Escalation, Initiative)
-        .join(Initiative, col(Initiative.id) == Escalation.initiative_id)
-        .order_by(col(Escalation.opened_at), col(Escalation.id))
-    )
     with Session(engine) as session:
         return [
             {
@@ -132,5 +116,5 @@ def escalation_rows(engine: Engine) -> list[dict[str, Any]]:
                 "resolved_at": stamp(escalation.resolved_at),
                 "resolution": escalation.resolution,
             }
-            for escalation, initiative in session.exec(query)
+            for escalation, initiative in store.escalations(session=session)
         ]

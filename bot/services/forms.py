@@ -58,8 +58,12 @@ class Forms:
             self.client.views_open(trigger_id=trigger, view=view)
         except SlackApiError as exc:
             error = str(exc.response.get("error", ""))
-            log.warning("views.open for %s refused: %s", user, error)
-            reason = "too-slow" if error in _TOO_LATE else "error"
+            too_late = error in _TOO_LATE
+            if too_late:  # the work waited past the trigger's three seconds: click again
+                log.warning("views.open for %s refused: %s", user, error)
+            else:  # Slack's side or ours: the detail goes to the log, never to the person
+                log.error("views.open for %s failed: %s", user, error, exc_info=exc)
+            reason = "too-slow" if too_late else "error"
             tell(session, job, user, url, checkin_blocks.notice(self.readers.of_user(user), reason))
 
     def checkin(self, session: Session, work: OpenCheckinForm, job: Job) -> None:

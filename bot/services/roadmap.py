@@ -12,7 +12,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.services.exports import to_csv, to_json
 from rituals.db import transaction
@@ -25,6 +25,7 @@ from rituals.roadmap import (
     parse_roadmap,
     sort_errors,
 )
+from rituals.store import initiatives
 
 EXPORT_COLUMNS = (*ROADMAP_COLUMNS, "status")
 FORMATS = ("csv", "json")
@@ -146,8 +147,9 @@ def _fields(row: RoadmapRow) -> dict[str, Any]:
 
 def _upsert(session: Session, rows: list[RoadmapRow], now: datetime) -> tuple[int, int, int]:
     quarters = sorted({row.quarter for row in rows})
-    query = select(Initiative).where(col(Initiative.quarter).in_(quarters))
-    stored = {(i.quarter, i.title): i for i in session.exec(query)}
+    stored = {
+        (i.quarter, i.title): i for i in initiatives.of_quarters(session=session, quarters=quarters)
+    }
     created = updated = 0
     for row in rows:
         fields = _fields(row)
@@ -179,8 +181,7 @@ def export_roadmap(*, engine: Engine, fmt: str) -> str:
 
 def _initiatives(engine: Engine) -> list[Initiative]:
     with Session(engine) as session:
-        initiatives = list(session.exec(select(Initiative)))
-    return sorted(initiatives, key=lambda i: (i.quarter, i.committee or "", i.title))
+        return initiatives.every(session=session)
 
 
 def _record(initiative: Initiative) -> dict[str, Any]:

@@ -83,4 +83,34 @@ def _object(text: str, what: str) -> Refusal | None:
         return Refusal(400, f"{what} is not JSON")
     if not isinstance(value, dict):
         return Refusal(400, f"{what} is not an object")
+    return _shaped(value)
+
+
+# The keys Bolt reads before any listener runs, and the shape Slack always gives them.
+_OBJECTS = ("event", "view", "container", "message", "state", "user", "team", "channel")
+_LISTS = ("actions", "authorizations")
+
+
+def _shaped(body: dict[str, Any]) -> Refusal | None:
+    for key in _OBJECTS:
+        if key in body and not isinstance(body[key], dict | str | None):
+            return Refusal(400, f"{key} is neither an object nor a string")
+    for key in ("event", "view"):
+        if key in body and not isinstance(body[key], dict):
+            return Refusal(400, f"{key} is not an object")
+    event = body.get("event")
+    if isinstance(event, dict) and not isinstance(event.get("type"), str):
+        return Refusal(400, "the event has no type")
+    for key in _LISTS:
+        value = body.get(key)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(item, dict) for item in value)
+        ):
+            return Refusal(400, f"{key} is not a list of objects")
+    for action in body.get("actions") or []:
+        if not isinstance(action.get("action_id", ""), str):
+            return Refusal(400, "an action has no action_id")
+    for key in ("type", "command", "callback_id", "event_id", "trigger_id", "user_id"):
+        if key in body and not isinstance(body[key], str):
+            return Refusal(400, f"{key} is not a string")
     return None

@@ -4,6 +4,7 @@ absence-away = Noted: you are away until { $until }. No check-in will be asked o
 absence-away-deputy = Noted: you are away until { $until }. Your check-ins go to { $deputy } meanwhile. Type `/checkin back` when you return.
 absence-back = Welcome back: your check-ins start again.
 absence-past = Pick a day from today on: the last day you are away.
+absence-past-command = That day has already gone by, so nothing was recorded. Write the last day you are away, from today on, e.g. `/checkin away until 2026-12-15`, or `/checkin back` if you are back.
 absence-bad = I could not read that. Write `/checkin away until 2026-12-15` (optionally followed by the deputy who answers meanwhile, e.g. @Marie), `/checkin back`, or just `/checkin` to open the form.
 absence-form-title = Away
 absence-form-save = Save

@@ -11,6 +11,7 @@ decision-form-error-decision = Pick the decision: one of the options, or deferre
 decision-form-error-rationale = Write why the committee decided so: it is kept in the decision log.
 decision-form-error-due = Pick a date, or leave it empty.
 decision-form-error-due-past = Pick a date from today on, or leave it empty.
+decision-form-error-follow-up = Pick the person who follows up from the list, or leave it empty.
 
 decision-deferred = Deferred
 decision-follow-up = follow-up { $who }

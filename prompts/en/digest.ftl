@@ -27,6 +27,10 @@ digest-top-polls = { $count ->
     [one] :ballot_box_with_ballot: *{ $count }* open poll
    *[other] :ballot_box_with_ballot: *{ $count }* open polls
   }
+digest-top-kpi-errors = { $count ->
+    [one] :warning: *{ $count }* KPI source could not be read this week
+   *[other] :warning: *{ $count }* KPI sources could not be read this week
+  }
 digest-top-thread = { $count ->
     [one] :thread: One item needs attention: it is in the thread.
    *[other] :thread: { $count } items need attention: they are in the thread.
@@ -51,7 +55,7 @@ digest-heading-continued = { $heading }, continued
 digest-reason-was = was { $status }
 digest-reason-blocked = blocked: { $blockers }
 digest-reason-missing = no update this week
-digest-reason-kpi-error = KPI source unreadable
+digest-reason-kpi-error = KPI source unreadable: { $error }
 digest-cause-silent = { $weeks ->
     [one] no update for { $weeks } week or more
    *[other] no update for { $weeks } weeks or more

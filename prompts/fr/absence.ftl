@@ -4,6 +4,7 @@ absence-away = C'est noté : vous êtes absent jusqu'au { $until }. Aucun point 
 absence-away-deputy = C'est noté : vous êtes absent jusqu'au { $until }. Vos points hebdo vont à { $deputy } d'ici là. Tapez `/checkin retour` à votre retour.
 absence-back = Bon retour : vos points hebdo reprennent.
 absence-past = Choisissez un jour à partir d'aujourd'hui : le dernier jour de votre absence.
+absence-past-command = Ce jour est déjà passé : rien n'a été enregistré. Écrivez le dernier jour de votre absence, à partir d'aujourd'hui, par exemple `/checkin absent jusqu'au 15/12/2026`, ou `/checkin retour` si vous êtes de retour.
 absence-bad = Je n'ai pas compris. Écrivez `/checkin absent jusqu'au 15/12/2026` (suivi si vous le souhaitez du suppléant qui répond d'ici là, par exemple @Marie), `/checkin retour`, ou simplement `/checkin` pour ouvrir le formulaire.
 absence-form-title = Absence
 absence-form-save = Enregistrer

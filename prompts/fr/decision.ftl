@@ -11,6 +11,7 @@ decision-form-error-decision = Choisissez la décision : l’une des options, ou
 decision-form-error-rationale = Indiquez pourquoi le comité a décidé ainsi : la justification est conservée au registre.
 decision-form-error-due = Choisissez une date, ou laissez le champ vide.
 decision-form-error-due-past = Choisissez une date à partir d’aujourd’hui, ou laissez le champ vide.
+decision-form-error-follow-up = Choisissez dans la liste la personne qui assure le suivi, ou laissez le champ vide.
 
 decision-deferred = Reportée
 decision-follow-up = suivi : { $who }

@@ -30,6 +30,10 @@ digest-top-polls = { $count ->
     [one] :ballot_box_with_ballot: *{ $count }* sondage en cours
    *[other] :ballot_box_with_ballot: *{ $count }* sondages en cours
   }
+digest-top-kpi-errors = { $count ->
+    [one] :warning: *{ $count }* source de KPI n'a pas pu être lue cette semaine
+   *[other] :warning: *{ $count }* sources de KPI n'ont pas pu être lues cette semaine
+  }
 digest-top-thread = { $count ->
     [one] :thread: Un élément demande de l'attention : il est dans le fil.
    *[other] :thread: { $count } éléments demandent de l'attention : ils sont dans le fil.
@@ -54,7 +58,7 @@ digest-heading-continued = { $heading }, suite
 digest-reason-was = avant : { $status }
 digest-reason-blocked = bloquée : { $blockers }
 digest-reason-missing = pas de point hebdo cette semaine
-digest-reason-kpi-error = source du KPI illisible
+digest-reason-kpi-error = source du KPI illisible : { $error }
 digest-cause-silent = { $weeks ->
     [one] sans point hebdo depuis { $weeks } semaine ou plus
    *[other] sans point hebdo depuis { $weeks } semaines ou plus

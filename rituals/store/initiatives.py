@@ -63,3 +63,14 @@ def titles(*, session: Session, quarter: str, limit: int = 100) -> list[tuple[in
         .limit(limit)
     )
     return [(i, title) for i, title in rows if i is not None]
+
+
+def of_quarters(*, session: Session, quarters: Sequence[str]) -> list[Initiative]:
+    return list(session.exec(select(Initiative).where(col(Initiative.quarter).in_(list(quarters)))))
+
+
+def every(*, session: Session) -> list[Initiative]:
+    """The whole roadmap, by quarter, committee and title."""
+    return sorted(
+        session.exec(select(Initiative)), key=lambda i: (i.quarter, i.committee or "", i.title)
+    )

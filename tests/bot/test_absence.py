@@ -9,41 +9,53 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.jobs import run_ritual
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
-from rituals.models import Absence, CheckIn, CheckinPrompt
-from tests.bot.test_checkin_flow import seed, texts
+from rituals.models import Absence, CheckIn, CheckinPrompt, InboxItem
+from tests.blockkit import texts
 from tests.conftest import TUESDAY
-from tests.slackbot import bot_environ, running_bot, write_config
+from tests.factories import seed
+from tests.slackbot import bot_environ, run_ritual, running_bot
 
 OWNER, DEPUTY = "U0OWNER01", "U0OWNER02"
 NEXT_MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))
 
 
+def answered(bot: LocalBot, standin: SlackStandIn) -> str:
+    """The private answer to the last command, which comes through its response URL."""
+    bot.settled()
+    [reply] = standin.calls("response_url")[-1:]
+    assert reply.params["response_type"] == "ephemeral"
+    return texts(reply.params)
+
+
 def test_an_owner_away_is_not_asked_and_the_week_is_excused(
     bot: LocalBot, standin: SlackStandIn
 ) -> None:
-    seed(bot, ("Onboarding standard", OWNER))
+    seed(bot.engine, ("Onboarding standard", OWNER))
     response = bot.command(OWNER, "/checkin", "away until 2026-12-15")
-    assert "you are away until 2026-12-15" in response.json()["text"]
-    run_ritual(bot.deps, "checkin", now=NEXT_MONDAY)
-    run_ritual(bot.deps, "reminder", now=NEXT_MONDAY + timedelta(days=2))
+    assert response.status_code == 200
+    assert "you are away until Dec 15, 2026" in answered(bot, standin)
+    [absence] = bot.rows(Absence)
+    assert (str(absence.until), absence.deputy) == ("2026-12-15", None)
+    run_ritual(bot, "checkin", now=NEXT_MONDAY)
+    run_ritual(bot, "reminder", now=NEXT_MONDAY + timedelta(days=2))
     bot.settled()
     assert standin.calls("chat.postMessage") == []
     [prompt] = bot.rows(CheckinPrompt)
     assert prompt.skipped_at is not None
 
-    assert "Welcome back" in bot.command(OWNER, "/checkin", "back").json()["text"]
+    bot.command(OWNER, "/checkin", "back")
+    assert "Welcome back" in answered(bot, standin)
     assert bot.rows(Absence) == []
 
 
 def test_a_deputy_gets_the_prompt_and_answers_for_the_owner(
     bot: LocalBot, standin: SlackStandIn
 ) -> None:
-    [initiative] = seed(bot, ("Onboarding standard", OWNER))
+    [initiative] = seed(bot.engine, ("Onboarding standard", OWNER))
     bot.command(OWNER, "/checkin", f"absent jusqu'au 15/12/2026 <@{DEPUTY}|thomas>")
-    run_ritual(bot.deps, "checkin", now=NEXT_MONDAY)
+    run_ritual(bot, "checkin", now=NEXT_MONDAY)
     bot.settled()
     [prompt] = standin.messages(DEPUTY)
     assert "Onboarding standard" in texts(prompt) and standin.messages(OWNER) == []
@@ -60,25 +72,24 @@ def test_an_absence_that_cannot_be_read_is_explained_and_nothing_stored(
     response = bot.command(OWNER, "/checkin", text)
     assert response.json()["response_type"] == "ephemeral"
     assert "/checkin away until 2026-12-15" in response.json()["text"]
-    assert bot.rows(Absence) == []
+    assert bot.rows(Absence) == [] and bot.rows(InboxItem) == []  # refused before any work
 
 
 @pytest.fixture
 def holiday_bot(tmp_path: Path, standin: SlackStandIn, sqlite_url: str) -> Iterator[LocalBot]:
     environ = bot_environ(tmp_path, standin, sqlite_url)
-    write_config(tmp_path, extra="")
-    config = tmp_path / "ritualbot.toml"
+    config = Path(environ["RITUALBOT_CONFIG"])
     config.write_text("holidays = [2026-11-30]\n" + config.read_text())
     with running_bot(environ, standin, clock=lambda: TUESDAY) as bot:
         yield bot
 
 
 def test_nobody_is_prompted_on_a_holiday(holiday_bot: LocalBot, standin: SlackStandIn) -> None:
-    seed(holiday_bot, ("Onboarding standard", OWNER))
-    result = run_ritual(holiday_bot.deps, "checkin", now=NEXT_MONDAY)
+    seed(holiday_bot.engine, ("Onboarding standard", OWNER))
+    result = run_ritual(holiday_bot, "checkin", now=NEXT_MONDAY)
     holiday_bot.settled()
     assert result.queued == 0 and standin.calls("chat.postMessage") == []
-    run_ritual(holiday_bot.deps, "checkin", now=NEXT_MONDAY + timedelta(days=1))
+    run_ritual(holiday_bot, "checkin", now=NEXT_MONDAY + timedelta(days=1))
     holiday_bot.settled()
     assert len(standin.calls("chat.postMessage")) == 1
 
@@ -86,8 +97,8 @@ def test_nobody_is_prompted_on_a_holiday(holiday_bot: LocalBot, standin: SlackSt
 def test_im_away_on_the_prompt_opens_a_form_that_records_the_absence(
     bot: LocalBot, standin: SlackStandIn
 ) -> None:
-    seed(bot, ("Onboarding standard", OWNER))
-    run_ritual(bot.deps, "checkin", now=TUESDAY)
+    seed(bot.engine, ("Onboarding standard", OWNER))
+    run_ritual(bot, "checkin", now=TUESDAY)
     bot.settled()
     [prompt] = standin.messages(OWNER)
     bot.click(OWNER, prompt, "checkin_away")
@@ -99,4 +110,4 @@ def test_im_away_on_the_prompt_opens_a_form_that_records_the_absence(
     bot.settled()
     [absence] = bot.rows(Absence)
     assert (str(absence.until), absence.deputy) == ("2026-12-11", DEPUTY)
-    assert "you are away until 2026-12-11" in texts(standin.messages(OWNER)[-1])
+    assert "you are away until Dec 11, 2026" in texts(standin.messages(OWNER)[-1])

@@ -13,23 +13,34 @@ from pathlib import Path
 
 import pytest
 
-from bot.exports import DECISION_COLUMNS, decision_rows, to_csv
-from bot.jobs import run_ritual
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
+from bot.services.exports import DECISION_COLUMNS, decision_rows, to_csv
 from rituals.models import Arbitration, ArbitrationRequest, Decision, Vote
-from tests.bot.test_checkin_flow import seed, texts
+from tests.blockkit import texts
 from tests.conftest import TUESDAY
-from tests.slackbot import bot_environ, running_bot, write_config
+from tests.factories import seed
+from tests.slackbot import PEOPLE, bot_environ, run_ritual, running_bot, write_config
 
 CMO, CEO, CFO = "U0CMO0001", "U0CEO0001", "U0CFO0001"
 COMEX = "C0COMEX01"
 BOARD = [f"U0M{n:06d}" for n in range(30)]
+BOARD_NAMES = {member: f"Member {n:02d}" for n, member in enumerate(BOARD)}
 BOARD_CONFIG = f"""
 [committees.board]
 channel = "C0BOARD01"
 members = {json.dumps(BOARD)}
 """
+
+
+@pytest.fixture
+def standin() -> Iterator[SlackStandIn]:
+    """The stand-in workspace, where the board's members have names too."""
+    board = {
+        m: {"email": f"{m.lower()}@example.com", "real_name": n} for m, n in BOARD_NAMES.items()
+    }
+    with SlackStandIn(users=PEOPLE | board) as fake:
+        yield fake
 
 
 @pytest.fixture
@@ -51,8 +62,14 @@ def poll_message(standin: SlackStandIn, channel: str = COMEX) -> dict:
 
 
 def ack_text(response) -> str:
+    """What the command's acknowledgement says at once (a refusal, a mistake)."""
     body = response.json() if response.content else {}
     return body.get("text", "")
+
+
+def told(standin: SlackStandIn) -> list[str]:
+    """What the bot answered privately through response URLs, in order."""
+    return [call.params["text"] for call in standin.calls("response_url")]
 
 
 def test_the_cmo_puts_a_question_members_vote_the_cmo_closes_and_records_the_decision(
@@ -65,9 +82,9 @@ def test_the_cmo_puts_a_question_members_vote_the_cmo_closes_and_records_the_dec
         channel=COMEX,
     )
     assert response.status_code == 200
-    assert response.json()["response_type"] == "ephemeral"
-    assert "Poll posted in <#C0COMEX01>, closes <!date^" in ack_text(response)
     bot.settled()
+    [posted] = told(standin)  # privately, through the command's response URL
+    assert "Poll posted in <#C0COMEX01>, closes <!date^" in posted
     poll = poll_message(standin)
     assert "Extend the ERP budget" in texts(poll)
     votes = [
@@ -86,16 +103,17 @@ def test_the_cmo_puts_a_question_members_vote_the_cmo_closes_and_records_the_dec
     refused = bot.click("U0OWNER01", poll, "poll_vote_2")  # not a member of comex
     assert refused.status_code == 200
     bot.settled()
-    replies = [c.params["text"] for c in standin.calls("response_url")]
+    replies = told(standin)[1:]
     assert replies == [
-        "Your vote for A is counted.",
-        "Your vote for B is counted.",
-        "Your vote is now A.",
-        "You already voted A: nothing changed.",
+        "Your vote for *A. Yes* is counted.",
+        "Your vote for *B. No* is counted.",
+        "Your vote is now *A. Yes*.",
+        "You already voted *A. Yes*: nothing changed.",
         "Only members of comex vote here; your click was not counted.",
     ]
     poll = poll_message(standin)
-    assert "*2* votes · <@U0CEO0001> <@U0CFO0001>" in texts(poll)
+    # voters named by their display names, notifying nobody in the channel
+    assert "*2* votes · Paul Durand Anne Petit" in texts(poll) and "<@" not in texts(poll)
     assert "2 of 3 members voted, 1 not yet" in texts(poll)
     assert sorted((v.voter, v.option) for v in bot.rows(Vote)) == [(CEO, 0), (CFO, 0)]
 
@@ -112,16 +130,15 @@ def test_the_cmo_puts_a_question_members_vote_the_cmo_closes_and_records_the_dec
     view = standin.calls("views.open")[-1].params["view"]
     assert view["callback_id"] == "decision_modal"
     assert view["blocks"][1]["element"]["initial_option"]["value"] == "option:0"
-    response = bot.submit(
-        CMO,
-        view,
-        {
-            "decision": "option:2",
-            "rationale": "Cash is tight; one month to re-plan.",
-            "follow_up": "U0OWNER02",
-            "due": "2026-12-15",
-        },
-    )
+    filled = {
+        "decision": "option:2",
+        "rationale": "Cash is tight; one month to re-plan.",
+        "follow_up": "U0OWNER02",
+        "due": "2026-12-15",
+    }
+    forged = bot.submit(CEO, view, filled)  # the CMO's form, submitted by someone else
+    assert set(forged.json()["errors"]) == {"decision"} and bot.rows(Decision) == []
+    response = bot.submit(CMO, view, filled)
     assert response.status_code == 200
     bot.settled()
     [decision] = bot.rows(Decision)
@@ -132,15 +149,15 @@ def test_the_cmo_puts_a_question_members_vote_the_cmo_closes_and_records_the_dec
     )
     notice = standin.messages(COMEX)[-1]
     assert "Only 1 month" in texts(notice) and "Cash is tight" in texts(notice)
+    assert "Owner 2" in texts(notice) and "<@" not in texts(notice)  # named, not pinged
 
-    [row] = list(
-        csv.DictReader(io.StringIO(to_csv(decision_rows(bot.deps.engine), DECISION_COLUMNS)))
-    )
+    [row] = list(csv.DictReader(io.StringIO(to_csv(decision_rows(bot.engine), DECISION_COLUMNS))))
     assert row["decision"] == "Only 1 month" and row["committee"] == "comex"
     assert row["tally"] == "Yes: 2; No: 0; Only 1 month: 0 (2 of 3 voted)"
     assert row["arbitration_id"] == str(decision.arbitration_id) and row["decided_by"] == CMO
 
     bot.command(CEO, "/decisions")
+    bot.settled()
     assert "Only 1 month" in json.dumps(standin.calls("response_url")[-1].params)
 
 
@@ -229,10 +246,11 @@ def test_the_modal_posts_an_anonymous_poll_whose_tally_names_nobody(
     bot.click(CEO, poll, "poll_vote_1")
     bot.settled()
     poll = poll_message(standin)
-    assert "*1* vote" in texts(poll) and "U0CEO0001" not in json.dumps(poll)
-    assert "Backlog is 9 weeks" in texts(poll)
-    [confirm] = [c for c in standin.calls("chat.postEphemeral")]
-    assert confirm.params["user"] == CMO and "Poll posted" in confirm.params["text"]
+    assert "*1* vote" in texts(poll) and "Backlog is 9 weeks" in texts(poll)
+    assert "U0CEO0001" not in json.dumps(poll) and "Paul Durand" not in json.dumps(poll)
+    # the CMO is told through the response URL of the /arbitrate that opened the form
+    [confirm] = [c for c in standin.calls("response_url") if "Poll posted" in c.params["text"]]
+    assert confirm.params["_key"].startswith("command-")
 
 
 def test_a_poll_past_its_deadline_closes_after_a_restart(
@@ -246,9 +264,7 @@ def test_a_poll_past_its_deadline_closes_after_a_restart(
     # the bot was down when the deadline passed; it comes back three days later
     later = TUESDAY + timedelta(days=3)
     with running_bot(environ, standin, clock=lambda: later) as bot:
-        from bot.scheduler import RitualScheduler
-
-        RitualScheduler(bot.deps).catch_up(later)
+        bot.core.scheduler().catch_up(later)
         bot.settled()
         [poll] = bot.rows(Arbitration)
         assert poll.closed_at == later and poll.closed_by is None
@@ -275,12 +291,15 @@ def test_thirty_members_voting_in_the_same_second_all_count(
     bot.settled()
     assert len(bot.rows(Vote)) == 30
     poll = poll_message(standin, "C0BOARD01")
-    assert [texts({"blocks": [b]}).count("<@") for b in poll["blocks"] if "accessory" in b] == [
-        10,
-        10,
-        10,
-    ]
-    assert "30 of 30 members voted" in texts(poll)
+    options = [b["text"]["text"] for b in poll["blocks"] if "accessory" in b]
+    assert [text.split("\n")[1].split(" · ")[0].split("` ")[-1] for text in options] == [
+        "*10* votes"
+    ] * 3
+    for index, text in enumerate(options):  # each voter named under their choice, and only there
+        assert [m for m in BOARD if BOARD_NAMES[m] in text] == [
+            m for m in BOARD if choices[m] == index
+        ]
+    assert "30 of 30 members voted" in texts(poll) and "<@" not in texts(poll)
     updates = standin.calls("chat.update")
     assert 1 <= len(updates) < 30, "votes in a burst share their redraws"
 
@@ -288,21 +307,22 @@ def test_thirty_members_voting_in_the_same_second_all_count(
 def test_a_decision_needed_in_a_checkin_goes_on_the_next_monthly_agenda_once(
     bot: LocalBot, standin: SlackStandIn
 ) -> None:
-    [erp] = seed(bot, ("ERP phase 2", "U0OWNER02"))
+    [erp] = seed(bot.engine, ("ERP phase 2", "U0OWNER02"))
     bot.dm("U0OWNER02", "amber 40% — décision: prolonger le budget de 3 mois")
     bot.settled()
     [request] = bot.rows(ArbitrationRequest)
     assert (request.committee, request.text) == ("comex", "prolonger le budget de 3 mois")
 
     first_tuesday = TUESDAY + timedelta(days=7)  # 2026-12-01, first Tuesday of December
-    run_ritual(bot.deps, "arbitration", now=first_tuesday)
-    run_ritual(bot.deps, "arbitration", now=first_tuesday + timedelta(hours=1))
+    run_ritual(bot, "arbitration", now=first_tuesday)
+    run_ritual(bot, "arbitration", now=first_tuesday + timedelta(hours=1))
     bot.settled()
     agenda, poll = standin.messages(COMEX)
     assert "Monthly arbitration · comex · 2026-12" in texts(agenda) and "ERP phase 2" in texts(
         agenda
     )
     assert "prolonger le budget de 3 mois" in texts(poll)
+    assert "Owner 2" in texts(agenda) and "<@" not in texts(agenda) + texts(poll)
     options = [b["text"]["text"].split("\n")[0] for b in poll["blocks"] if "accessory" in b]
     assert options == [
         "*A.* Approve: prolonger le budget de 3 mois",
@@ -317,7 +337,7 @@ def test_a_decision_needed_in_a_checkin_goes_on_the_next_monthly_agenda_once(
 
     # the deadline passes: the next run closes it, and the decision reaches the owner's check-in
     after = first_tuesday + timedelta(days=3)
-    run_ritual(bot.deps, "arbitration", now=after)
+    run_ritual(bot, "arbitration", now=after)
     bot.settled()
     assert bot.rows(Arbitration)[0].closed_at == after
     [offer] = [m for m in standin.messages(CMO) if "decision_record" in json.dumps(m)]
@@ -325,7 +345,7 @@ def test_a_decision_needed_in_a_checkin_goes_on_the_next_monthly_agenda_once(
     view = standin.calls("views.open")[-1].params["view"]
     bot.submit(CMO, view, {"decision": "option:0", "rationale": "Go-live protected"})
     bot.settled()
-    run_ritual(bot.deps, "checkin", now=after + timedelta(days=4))
+    run_ritual(bot, "checkin", now=after + timedelta(days=4))
     bot.settled()
     prompt = [m for m in standin.messages("U0OWNER02") if "Weekly check-in" in texts(m)][-1]
     assert "Approve: prolonger le budget de 3 mois" in texts(

@@ -11,7 +11,8 @@ import pytest
 
 from bot.__main__ import main
 from bot.devtools.standin import SlackStandIn
-from rituals.models import Initiative
+from rituals.db import make_engine, migrate
+from tests.factories import seed_many
 from tests.slackbot import bot_environ
 
 
@@ -33,16 +34,10 @@ def cli(tmp_path: Path, standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch):
 
 
 def seed(database: Path, *owners: str) -> None:
-    from sqlmodel import Session
-
-    from rituals.db import make_engine, migrate
-
+    """One initiative per owner in the CLI's database, before the CLI runs."""
     engine = make_engine(f"sqlite:///{database}")
     migrate(engine)
-    with Session(engine) as session:
-        for n, owner in enumerate(owners):
-            session.add(Initiative(title=f"Initiative {n}", owner=owner, quarter="2026-Q4"))
-        session.commit()
+    seed_many(engine, owners)
     engine.dispose()
 
 

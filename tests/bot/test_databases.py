@@ -12,14 +12,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from bot.jobs import run_ritual
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
 from rituals.db import make_engine, migrate
 from rituals.models import CheckIn, CheckinPrompt
-from tests.bot.test_checkin_flow import seed, texts
+from tests.blockkit import texts
 from tests.conftest import TUESDAY
-from tests.slackbot import bot_environ, running_bot
+from tests.factories import seed
+from tests.slackbot import bot_environ, run_ritual, running_bot
 
 
 def test_migrations_build_exactly_the_models_schema(database_url: str) -> None:
@@ -41,9 +41,9 @@ def pg_bot(tmp_path: Path, standin: SlackStandIn, postgres_url: str) -> Iterator
 
 @pytest.mark.postgres
 def test_the_checkin_loop_on_postgresql(pg_bot: LocalBot, standin: SlackStandIn) -> None:
-    seed(pg_bot, ("Onboarding standard", "U0OWNER01"), ("ERP phase 2", "U0OWNER02"))
-    run_ritual(pg_bot.deps, "checkin", now=TUESDAY)
-    run_ritual(pg_bot.deps, "checkin", now=TUESDAY)
+    seed(pg_bot.engine, ("Onboarding standard", "U0OWNER01"), ("ERP phase 2", "U0OWNER02"))
+    run_ritual(pg_bot, "checkin", now=TUESDAY)
+    run_ritual(pg_bot, "checkin", now=TUESDAY)
     pg_bot.settled()
     assert len(standin.calls("chat.postMessage")) == 2 and len(pg_bot.rows(CheckinPrompt)) == 2
 
@@ -58,7 +58,7 @@ def test_the_checkin_loop_on_postgresql(pg_bot: LocalBot, standin: SlackStandIn)
     ]
     assert rows[0].submitted_at.tzinfo is not None
 
-    run_ritual(pg_bot.deps, "reminder", now=TUESDAY)
+    run_ritual(pg_bot, "reminder", now=TUESDAY)
     pg_bot.settled()
     nudges = [c for c in standin.calls("chat.postMessage") if "reminder" in texts(c.params).lower()]
     assert [n.response["channel"] for n in nudges] == [standin.dm_channel("U0OWNER02")]
@@ -76,7 +76,7 @@ def test_answers_arriving_at_the_same_instant_are_all_recorded(
 ) -> None:
     pg_bot = any_bot
     owners = [f"U0OWNER0{n}" for n in range(1, 10)]
-    seed(pg_bot, *[(f"Initiative {o}", o) for o in owners])
+    seed(pg_bot.engine, *[(f"Initiative {o}", o) for o in owners])
     with ThreadPoolExecutor(9) as pool:
         responses = list(pool.map(lambda o: pg_bot.dm(o, "green 50%")[0], owners * 3))
     assert {r.status_code for r in responses} == {200}
@@ -84,3 +84,19 @@ def test_answers_arriving_at_the_same_instant_are_all_recorded(
     current = [c for c in pg_bot.rows(CheckIn) if c.is_current]
     assert sorted(c.author for c in current) == sorted(owners)
     assert len(pg_bot.rows(CheckIn)) == 27
+
+
+def test_twenty_answers_for_one_initiative_at_the_same_instant_keep_one_current_answer(
+    any_bot: LocalBot,
+) -> None:
+    seed(any_bot.engine, ("ERP phase 2", "U0OWNER01"))
+    texts_sent = [f"green {n}%" for n in range(20, 40)]
+    with ThreadPoolExecutor(10) as pool:
+        responses = list(pool.map(lambda text: any_bot.dm("U0OWNER01", text)[0], texts_sent))
+    assert {r.status_code for r in responses} == {200}
+    any_bot.settled()
+    answers = any_bot.rows(CheckIn)
+    assert len(answers) == 20  # every answer kept, as history
+    [current] = [c for c in answers if c.is_current]
+    assert current.id == max(c.id for c in answers)  # the last one stored is the current one
+    assert sorted(c.progress for c in answers) == list(range(20, 40))

@@ -8,7 +8,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,29 +17,31 @@ import pytest
 from sqlalchemy import Engine, event, update
 from sqlmodel import Session, col, select
 
-from bot.app import build_deps
-from bot.delivery import DeliveryWorker, Outcome, SlackSender
-from bot.deps import Deps
-from bot.jobs import run_ritual
-from bot.outbox import enqueue
-from bot.settings import load_settings
+from bot.app import Bot, build
+from bot.delivery.outbox import enqueue
+from bot.delivery.pacing import Clock as RealClock
+from bot.delivery.payloads import Post, Update
+from bot.delivery.sender import Outcome, SlackSender
+from bot.delivery.worker import DeliveryWorker
 from bot.devtools.standin import Call, SlackStandIn
-from rituals.db import make_engine, migrate, transaction
-from rituals.models import Initiative, OutboxMessage
+from bot.settings import load_settings
+from rituals.db import Database, make_engine, migrate, transaction
+from rituals.models import OutboxMessage
 from tests.conftest import TUESDAY
+from tests.factories import seed
 from tests.slackbot import PEOPLE, bot_environ
 
 OWNERS = [f"U0OWNER0{n}" for n in range(1, 10)]
 NOBODY = "U0NOBODY1"  # not a member of the workspace: Slack answers channel_not_found
 
 
-class Clock:
-    """The worker's `now`: the real time, which a test moves forward instead of waiting."""
+class Clock(RealClock):
+    """The worker's clock: the real time, which a test moves forward instead of waiting."""
 
     def __init__(self) -> None:
         self.offset = timedelta()
 
-    def __call__(self) -> datetime:
+    def now(self) -> datetime:
         return datetime.now(UTC) + self.offset
 
     def advance(self, **delta: float) -> None:
@@ -103,11 +105,13 @@ def make_worker(engine: Engine, standin: SlackStandIn) -> Iterator[WorkerFactory
         slack: SlackStandIn = standin,
         rate: float = 200,
         burst: int = 200,
-        now: Callable[[], datetime] | None = None,
+        now: RealClock | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> DeliveryWorker:
         sender = SlackSender(base_url=slack.url, token=slack.token, transport=transport)
-        worker = DeliveryWorker(engine=engine, sender=sender, rate=rate, burst=burst, now=now)
+        worker = DeliveryWorker(
+            database=Database(engine), sender=sender, rate=rate, burst=burst, clock=now
+        )
         workers.append(worker)
         return worker
 
@@ -118,18 +122,18 @@ def make_worker(engine: Engine, standin: SlackStandIn) -> Iterator[WorkerFactory
 
 
 @pytest.fixture
-def make_deps() -> Iterator[Callable[[dict[str, str]], Deps]]:
-    """`build_deps` as a process of its own would call it; everything closed afterwards."""
-    built: list[Deps] = []
+def make_deps() -> Iterator[Callable[[dict[str, str]], Bot]]:
+    """The bot as a process of its own would build it; everything closed afterwards."""
+    built: list[Bot] = []
 
-    def make(environ: dict[str, str]) -> Deps:
-        deps = build_deps(load_settings(environ))
-        built.append(deps)
-        return deps
+    def make(environ: dict[str, str]) -> Bot:
+        bot = build(load_settings(environ))
+        built.append(bot)
+        return bot
 
     yield make
-    for deps in built:
-        deps.close()
+    for bot in built:
+        bot.stop()
 
 
 def queue(
@@ -140,8 +144,9 @@ def queue(
     method: str = "chat.postMessage",
     refers_to: str | None = None,
 ) -> None:
+    typed = Update(**payload) if method == "chat.update" else Post(**payload)
     with transaction(engine) as session:
-        assert enqueue(session, key, payload, method=method, refers_to=refers_to)
+        assert enqueue(session, key, typed, now=TUESDAY, refers_to=refers_to)
 
 
 def outbox(engine: Engine) -> dict[str, OutboxMessage]:
@@ -251,7 +256,7 @@ def test_5xx_answers_are_retried_with_backoff_until_delivered(
         assert worker.deliver_due() == 0
         row = outbox(engine)["prompt:1"]
         assert (row.state, row.last_error) == ("pending", "http_503")
-        backoffs.append((row.next_attempt_at - clock()).total_seconds())
+        backoffs.append((row.next_attempt_at - clock.now()).total_seconds())
         assert worker.deliver_due() == 0  # not due before its backoff ends
         clock.advance(seconds=backoffs[-1] + 0.1)
     assert 1.4 <= backoffs[0] <= 2.5 and 2.9 <= backoffs[1] <= 5  # ~2s then ~4s, jittered
@@ -367,42 +372,23 @@ def test_a_reply_waits_for_its_parent_then_threads_under_it_and_an_update_edits_
     assert {row.state for row in outbox(engine).values()} == {"sent"}
 
 
-def seed(engine: Engine, owners: list[str]) -> None:
-    """One initiative of this quarter per owner."""
-    with transaction(engine) as session:
-        session.add_all(
-            Initiative(
-                title=f"Initiative of {owner}",
-                owner=owner,
-                quarter="2026-Q4",
-                kpi_name="Délai moyen",
-                kpi_unit="jours",
-                kpi_baseline=9.0,
-                kpi_target=5.0,
-                committee="comex",
-                due=date(2026, 12, 18),
-            )
-            for owner in owners
-        )
-
-
 def test_a_fan_out_killed_midway_is_resumed_by_the_next_process_nothing_twice(
     tmp_path: Path,
     standin: SlackStandIn,
     sqlite_url: str,
-    make_deps: Callable[[dict[str, str]], Deps],
+    make_deps: Callable[[dict[str, str]], Bot],
 ) -> None:
     environ = bot_environ(tmp_path, standin, sqlite_url)
     first = make_deps(environ)
-    seed(first.engine, OWNERS)
-    assert run_ritual(first, "checkin", now=TUESDAY).queued == len(OWNERS)
+    seed(first.database.engine, *((f"Initiative of {owner}", owner) for owner in OWNERS))
+    assert first.rituals.run("checkin", now=TUESDAY).queued == len(OWNERS)
     first.delivery.sender = DiesAfter(first.delivery.sender, calls=4)  # type: ignore[assignment]
     with pytest.raises(ProcessKilledError):
         first.delivery.drain(timeout=5)
     assert len(posts(standin)) == 4
 
     second = make_deps(environ)  # the restarted process, on the same database
-    rerun = run_ritual(second, "checkin", now=TUESDAY)
+    rerun = second.rituals.run("checkin", now=TUESDAY)
     assert (rerun.queued, rerun.first_run) == (0, False)
     assert second.delivery.drain(timeout=5) == 0
 
@@ -410,7 +396,7 @@ def test_a_fan_out_killed_midway_is_resumed_by_the_next_process_nothing_twice(
     assert prompted == Counter(OWNERS)  # every owner exactly once
     for owner in OWNERS:
         assert len(standin.messages(owner)) == 1
-    assert {row.state for row in outbox(second.engine).values()} == {"sent"}
+    assert {row.state for row in outbox(second.database.engine).values()} == {"sent"}
 
 
 def test_a_message_left_claimed_by_a_killed_worker_is_sent_once_its_lease_ends(
@@ -440,18 +426,22 @@ def test_two_replicas_draining_the_same_outbox_send_each_message_once(
     tmp_path: Path,
     standin: SlackStandIn,
     database_url: str,
-    make_deps: Callable[[dict[str, str]], Deps],
+    make_deps: Callable[[dict[str, str]], Bot],
 ) -> None:
     environ = bot_environ(tmp_path, standin, database_url)
     replicas = [make_deps(environ), make_deps(environ)]
     texts = [f"Message {n}" for n in range(60)]
     for n, text in enumerate(texts):
-        queue(replicas[0].engine, f"m:{n}", {"channel": OWNERS[n % len(OWNERS)], "text": text})
+        queue(
+            replicas[0].database.engine,
+            f"m:{n}",
+            {"channel": OWNERS[n % len(OWNERS)], "text": text},
+        )
     together = threading.Barrier(len(replicas))
 
-    def drain(deps: Deps) -> int:
+    def drain(replica: Bot) -> int:
         together.wait(timeout=5)
-        return deps.delivery.drain(timeout=3)
+        return replica.delivery.drain(timeout=3)
 
     with ThreadPoolExecutor(len(replicas)) as pool:
         left = list(pool.map(drain, replicas))
@@ -459,8 +449,8 @@ def test_two_replicas_draining_the_same_outbox_send_each_message_once(
     assert left == [0, 0]
     assert delivered_texts(standin) == Counter(texts)
     assert len(posts(standin)) == len(texts)
-    assert {row.state for row in outbox(replicas[1].engine).values()} == {"sent"}
-    assert sum(deps.delivery.stats["sent"] for deps in replicas) == len(texts)
+    assert {row.state for row in outbox(replicas[1].database.engine).values()} == {"sent"}
+    assert sum(replica.delivery.stats["sent"] for replica in replicas) == len(texts)
 
 
 def test_drain_returns_zero_when_done_and_the_stats_match_what_slack_saw(
@@ -508,7 +498,12 @@ def test_drain_returns_as_soon_as_another_replica_delivers_the_last_message(
     queue(engine, "prompt:1", {"channel": OWNERS[0], "text": "How is it going?"})
     other_engine = make_engine(sqlite_url)
     held = HeldSender(SlackSender(base_url=standin.url, token=standin.token))
-    other = DeliveryWorker(engine=other_engine, sender=held, rate=200, burst=200)
+    other = DeliveryWorker(
+        database=Database(other_engine),
+        sender=held,  # type: ignore[arg-type]
+        rate=200,
+        burst=200,
+    )
     in_flight = threading.Thread(target=other.deliver_due)  # the other replica claims it
     in_flight.start()
     try:

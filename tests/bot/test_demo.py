@@ -33,11 +33,21 @@ def test_the_demo_tells_the_week_as_people_see_it() -> None:
     assert "→ March (January: 0; March: 2" in text
     # the Friday digest per committee, and the CMO's Home tab
     assert "Weekly digest · comex · 2026-W48" in text and "Weekly digest · opscom" in text
-    assert "Missing updates (2)" in text
+    assert "No update this week (2)" in text
     assert "Claire Moreau’s Home tab" in text and "Portfolio · 2026-Q4" in text
 
 
 def test_the_demo_speaks_french_on_request(capsys) -> None:
     assert main(["demo", "--language", "fr"]) == 0
     text = capsys.readouterr().out
-    assert "Point hebdo" in text or "point hebdo" in text.lower()
+    # what people see in Slack is in French, numbers written the French way
+    assert "Point hebdo · Standardiser l'onboarding" in text
+    assert (
+        "Point enregistré pour ERP phase 2" in text and "avancement 60\N{NO-BREAK SPACE}%" in text
+    )
+    assert "Pour quelle initiative est ce point ?" in text
+    assert "Résultat : B. March, avec 2 votes sur 2." in text
+    assert "Synthèse hebdomadaire · comex · 2026-W48" in text
+    # and none of it in English
+    for english in ("Weekly check-in ·", "Update recorded", "A gentle reminder", "Result:"):
+        assert english not in text, english

@@ -1,85 +1,93 @@
-"""`ritual run digest`: each committee gets a valid top message and its detail in the thread,
-showing every initiative, the missing answers and the week's changes; also at 300."""
+"""`ritual run digest` end to end: each committee with initiatives gets one top message that
+counts every initiative and at most five thread messages that name what needs attention (no
+update, off track, blocked), naming owners without pinging them; nothing twice; also at 300."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
-from slack_sdk.models.blocks import Block
 from sqlmodel import Session
 
-from bot.digest_render import check_message
-from bot.jobs import run_ritual
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
-from rituals.models import CheckIn, Initiative
-from tests.bot.test_checkin_flow import texts
+from rituals.models import Initiative
+from tests.blockkit import check_message, texts
 from tests.conftest import TUESDAY
+from tests.factories import answer, seed
+from tests.slackbot import run_ritual
 
 FRIDAY = TUESDAY + timedelta(days=3, hours=6)
+THREAD_MAX = 5
 
 
 def roadmap(bot: LocalBot, count: int) -> list[Initiative]:
-    with Session(bot.deps.engine, expire_on_commit=False) as session:
-        rows = [
-            Initiative(
-                title=f"Initiative {n:03d}",
-                owner=f"U0OWNER0{n % 9 + 1}",
-                quarter="2026-Q4",
-                committee="comex",
-                kpi_name="Lead time",
-                kpi_unit="days",
-                kpi_target=5.0,
-            )
-            for n in range(count)
-        ]
-        session.add_all(rows)
-        session.flush()
+    """`count` initiatives of comex: one in three without any answer; the others answered
+    last week on track and this week on track (even) or off track (odd); #001 is blocked."""
+    rows = seed(
+        bot.engine,
+        *({"title": f"Initiative {n:03d}", "owner": f"U0OWNER0{n % 9 + 1}"} for n in range(count)),
+        kpi_name="Lead time",
+        kpi_unit="days",
+        kpi_target=5.0,
+    )
+    with Session(bot.engine) as session:
         for n, row in enumerate(rows):
-            if n % 3:  # two in three answered this week and last week
-                for period, status, kpi in (
-                    ("2026-W47", "on_track", 9.0),
-                    ("2026-W48", "off_track" if n % 2 else "on_track", 7.5),
-                ):
-                    session.add(
-                        CheckIn(
-                            initiative_id=row.id or 0,
-                            period=period,
-                            status=status,
-                            progress=40,
-                            kpi_value=kpi,
-                            source="message",
-                            author=row.owner,
-                            blockers="legal review" if n == 1 else None,
-                        )
+            if n % 3 == 0:
+                continue
+            assert row.id is not None
+            for period, status in (
+                ("2026-W47", "on_track"),
+                ("2026-W48", "off_track" if n % 2 else "on_track"),
+            ):
+                session.add(
+                    answer(
+                        row.id,
+                        period,
+                        status=status,
+                        progress=40,
+                        kpi_value=7.5,
+                        author=row.owner,
+                        blockers="legal review" if n == 1 else None,
                     )
+                )
         session.commit()
     return rows
 
 
 @pytest.mark.parametrize("count", [1, 30, 300])
-def test_each_committee_gets_a_valid_digest_showing_every_initiative(
+def test_each_committee_gets_a_digest_counting_everything_and_naming_what_needs_attention(
     bot: LocalBot, standin: SlackStandIn, count: int
 ) -> None:
     initiatives = roadmap(bot, count)
-    result = run_ritual(bot.deps, "digest", now=FRIDAY)
-    run_ritual(bot.deps, "digest", now=FRIDAY + timedelta(hours=1))  # nothing twice
+    result = run_ritual(bot, "digest", now=FRIDAY)
+    again = run_ritual(bot, "digest", now=FRIDAY + timedelta(hours=1))
     bot.settled(timeout=30)
+    assert again.queued == 0  # nothing twice
     posted = standin.calls("chat.postMessage")
     assert len(posted) == result.queued  # opscom has no initiative: no digest, no noise
-    comex = [c for c in posted if c.response["channel"] == "C0COMEX01"]
-    assert comex == posted
-    top, *thread = comex
+    assert {c.response["channel"] for c in posted} == {"C0COMEX01"}
+    top, *thread = posted
+    assert 1 <= len(thread) <= THREAD_MAX, "one top message, at most five in its thread"
     assert all(c.params.get("thread_ts") == top.response["ts"] for c in thread)
-    for call in comex:
-        message = {k: call.params[k] for k in ("text", "blocks")}
-        check_message(message)
-        for block in message["blocks"]:
-            assert Block.parse(block).to_dict() == block
+    for call in posted:
+        check_message({k: call.params[k] for k in ("text", "blocks")})
+        assert "<@" not in texts(call.params), "a digest names people, it pings nobody"
+
+    silent = [i for n, i in enumerate(initiatives) if n % 3 == 0]
+    off_track = [i for n, i in enumerate(initiatives) if n % 3 and n % 2]
+    steady = [i for n, i in enumerate(initiatives) if n % 3 and not n % 2]
+    summary = texts(top.params)
+    assert "2026-W48" in summary
+    assert f"*{count} initiative{'s' if count > 1 else ''}*" in summary  # every one counted
+    assert f"Off track *{len(off_track)}*" in summary and f"On track *{len(steady)}*" in summary
+    assert f"*{len(silent)}* of {count} updates missing this week" in summary
+
     detail = "\n".join(texts(c.params) for c in thread)
-    for initiative in initiatives:
-        assert detail.count(initiative.title) >= 1, initiative.title
-    assert "2026-W48" in texts(top.params)
+    for initiative in silent + off_track:  # every exception named…
+        assert detail.count(f"*{initiative.title}*") == 1, initiative.title
+    for initiative in steady:  # …and what goes as planned only counted
+        assert f"*{initiative.title}*" not in detail, initiative.title
+    assert "Owner 1" in detail, "owners are named by their display name"
     if count >= 3:
         assert "legal review" in detail

@@ -11,27 +11,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlmodel import Session
 
-from bot.exports import ESCALATION_COLUMNS, escalation_rows, to_csv
-from bot.jobs import run_ritual
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
-from rituals.models import ArbitrationRequest, Escalation, Initiative
-from tests.bot.test_checkin_flow import texts
-from tests.slackbot import bot_environ, running_bot
+from bot.services.exports import ESCALATION_COLUMNS, escalation_rows, to_csv
+from rituals.models import ArbitrationRequest, Escalation
+from tests.blockkit import texts
+from tests.factories import Clock, seed
+from tests.slackbot import bot_environ, run_ritual, running_bot
 
 PARIS = ZoneInfo("Europe/Paris")
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=PARIS)  # 2026-W48
 OWNER, ACCOUNTABLE, AWAY = "U0OWNER01", "U0ACCT001", "U0OWNER02"
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -40,26 +31,13 @@ def world(
 ) -> Iterator[tuple[LocalBot, Clock]]:
     clock = Clock(MONDAY)
     with running_bot(bot_environ(tmp_path, standin, sqlite_url), standin, clock=clock) as bot:
-        with Session(bot.deps.engine) as session:
-            session.add(
-                Initiative(
-                    title="ERP phase 2",
-                    owner=OWNER,
-                    accountable=ACCOUNTABLE,
-                    committee="comex",
-                    quarter="2026-Q4",
-                )
-            )
-            session.add(
-                Initiative(
-                    title="Supplier lead time",
-                    owner=AWAY,
-                    accountable=ACCOUNTABLE,
-                    committee="opscom",
-                    quarter="2026-Q4",
-                )
-            )
-            session.commit()
+        seed(
+            bot.engine,
+            {"title": "ERP phase 2", "owner": OWNER, "committee": "comex"},
+            {"title": "Supplier lead time", "owner": AWAY, "committee": "opscom"},
+            accountable=ACCOUNTABLE,
+            due=None,
+        )
         yield bot, clock
 
 
@@ -78,38 +56,42 @@ def test_silence_climbs_the_ladder_and_an_answer_resolves_it(
     bot.command(AWAY, "/checkin", "away until 2026-12-31")
     for n in range(3):  # three Mondays of prompts, no answer from the owner
         clock.now = week(n)
-        run_ritual(bot.deps, "checkin", now=week(n))
+        run_ritual(bot, "checkin", now=week(n))
     bot.settled()
 
-    run_ritual(bot.deps, "escalation", now=week(2, 1))  # W50: W48 and W49 went unanswered
-    run_ritual(bot.deps, "escalation", now=week(2, 2))  # the next day: nothing told twice
+    run_ritual(bot, "escalation", now=week(2, 1))  # W50: W48 and W49 went unanswered
+    run_ritual(bot, "escalation", now=week(2, 2))  # the next day: nothing told twice
     bot.settled()
     [escalation] = bot.rows(Escalation)
     assert (escalation.cause, escalation.level) == ("silent", 1)
     warnings = [t for t in messages_to(standin, OWNER) if "needs your attention" in t]
-    assert len(warnings) == 1 and "no update for two weeks" in warnings[0]
+    assert len(warnings) == 1 and "no update for 2 weeks or more" in warnings[0]
     assert standin.messages(ACCOUNTABLE) == []
 
-    run_ritual(bot.deps, "checkin", now=week(3))
-    run_ritual(bot.deps, "escalation", now=week(3, 1))  # still silent a week later: accountable
+    run_ritual(bot, "checkin", now=week(3))
+    run_ritual(bot, "escalation", now=week(3, 1))  # still silent a week later: accountable
     bot.settled()
     assert bot.rows(Escalation)[0].level == 2
     [to_accountable] = messages_to(standin, ACCOUNTABLE)
     assert "You are its accountable" in to_accountable and "ERP phase 2" in to_accountable
-    assert any("now goes to <@U0ACCT001>" in t for t in messages_to(standin, OWNER))
+    # told in their DM who has it now, by name: naming pings nobody
+    assert any("now goes to Marc Leroy, its accountable" in t for t in messages_to(standin, OWNER))
 
-    run_ritual(bot.deps, "checkin", now=week(4))
-    run_ritual(bot.deps, "escalation", now=week(4, 1))  # and then the escalation channel
+    run_ritual(bot, "checkin", now=week(4))
+    run_ritual(bot, "escalation", now=week(4, 1))  # and then the escalation channel
     bot.settled()
     assert bot.rows(Escalation)[0].level == 3
-    assert any("Escalation: *ERP phase 2*" in t for t in messages_to(standin, "C0ESCAL01"))
+    [posted] = messages_to(standin, "C0ESCAL01")
+    assert "Escalation: *ERP phase 2* (owner Owner 1, accountable <@U0ACCT001>)" in posted
+    assert "no update for 2 weeks or more" in posted
+    assert posted.count("<@") == 1, "the top level mentions only the accountable, asked to act"
     assert any("Top-level escalation" in t for t in messages_to(standin, "U0CMO0001"))
     [queued] = bot.rows(ArbitrationRequest)
     assert queued.committee == "comex" and "ERP phase 2" in queued.text
 
     clock.now = week(4, 2)
     bot.dm(OWNER, "vert 30% — on rattrape")
-    run_ritual(bot.deps, "escalation", now=week(4, 3))
+    run_ritual(bot, "escalation", now=week(4, 3))
     bot.settled()
     [resolved] = bot.rows(Escalation)
     assert resolved.resolved_at is not None and resolved.resolution == "cause gone"
@@ -117,7 +99,7 @@ def test_silence_climbs_the_ladder_and_an_answer_resolves_it(
     # the owner away all along was never escalated
     assert standin.messages(AWAY) == []
     rows = list(
-        csv.DictReader(io.StringIO(to_csv(escalation_rows(bot.deps.engine), ESCALATION_COLUMNS)))
+        csv.DictReader(io.StringIO(to_csv(escalation_rows(bot.engine), ESCALATION_COLUMNS)))
     )
     assert [(r["initiative"], r["cause"], r["level"], bool(r["resolved_at"])) for r in rows] == [
         ("ERP phase 2", "silent", "3", True)
@@ -144,22 +126,11 @@ def test_the_ladder_counts_weeks_in_the_workspace_zone_across_dst_and_the_year_e
     )
     clock = Clock(monday)
     with running_bot(environ, standin, clock=clock) as bot:
-        with Session(bot.deps.engine) as session:
-            quarter = "2026-Q4"
-            session.add(
-                Initiative(
-                    title="ERP phase 2",
-                    owner=OWNER,
-                    accountable=ACCOUNTABLE,
-                    committee="comex",
-                    quarter=quarter,
-                )
-            )
-            session.commit()
+        seed(bot.engine, ("ERP phase 2", OWNER), accountable=ACCOUNTABLE, due=None)
         levels = []
         for n in range(4):
             at = monday + timedelta(weeks=n)
-            run_ritual(bot.deps, "checkin", now=at)
-            run_ritual(bot.deps, "escalation", now=at + timedelta(days=1))
+            run_ritual(bot, "checkin", now=at)
+            run_ritual(bot, "escalation", now=at + timedelta(days=1))
             levels.append([e.level for e in bot.rows(Escalation)])
         assert levels == [[], [], [1], [2]]  # two silent weeks over, then one more

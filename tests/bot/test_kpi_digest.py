@@ -9,14 +9,14 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from sqlmodel import Session
 
-from bot.jobs import run_ritual
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
-from rituals.models import Initiative, KpiReading
-from tests.bot.test_checkin_flow import texts
+from rituals.models import KpiReading
+from tests.blockkit import texts
 from tests.conftest import TUESDAY
+from tests.factories import seed
+from tests.slackbot import run_ritual
 
 
 class _Metrics(BaseHTTPRequestHandler):
@@ -47,33 +47,23 @@ def metrics() -> Iterator[str]:
 def test_the_digest_shows_the_kpi_read_from_its_source_and_notes_a_failure(
     bot: LocalBot, standin: SlackStandIn, metrics: str
 ) -> None:
-    with Session(bot.deps.engine) as session:
-        session.add(
-            Initiative(
-                title="Lead time",
-                owner="U0OWNER01",
-                quarter="2026-Q4",
-                committee="comex",
-                kpi_name="Lead time",
-                kpi_unit="days",
-                kpi_target=5.0,
-                kpi_source=f"{metrics}/metrics.json#json:data.lead_time",
-            )
-        )
-        session.add(
-            Initiative(
-                title="Churn",
-                owner="U0OWNER02",
-                quarter="2026-Q4",
-                committee="comex",
-                kpi_source=f"{metrics}/gone.csv#csv:B2",
-            )
-        )
-        session.commit()
-    run_ritual(bot.deps, "digest", now=TUESDAY + timedelta(days=3))
+    lead_time, churn = seed(
+        bot.engine,
+        {
+            "title": "Lead time",
+            "owner": "U0OWNER01",
+            "kpi_name": "Lead time",
+            "kpi_unit": "days",
+            "kpi_source": f"{metrics}/metrics.json#json:data.lead_time",
+        },
+        {"title": "Churn", "owner": "U0OWNER02", "kpi_source": f"{metrics}/gone.csv#csv:B2"},
+    )
+    run_ritual(bot, "digest", now=TUESDAY + timedelta(days=3))
     bot.settled()
     readings = {r.initiative_id: (r.value, r.error) for r in bot.rows(KpiReading)}
-    assert readings == {1: (6.5, None), 2: (None, "HTTP 404")}
-    detail = "\n".join(texts(m) for m in standin.messages("C0COMEX01")[1:])
-    assert "KPI *6.5* / 5 days" in detail
-    assert "KPI source unreadable: HTTP 404" in detail
+    assert readings == {lead_time.id: (6.5, None), churn.id: (None, "HTTP 404")}
+    top, *thread = standin.messages("C0COMEX01")
+    detail = "\n".join(texts(m) for m in thread)
+    assert "*Lead time* · Owner 1 · KPI *6.5 days* (target 5 days)" in detail  # read, not asked
+    assert "*Churn* · Owner 2 · no update this week, KPI source unreadable: HTTP 404" in detail
+    assert "*1* KPI source could not be read this week" in texts(top)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -12,9 +12,10 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from bot.kpi_fetch import fetch_readings
+from bot.services.kpi_fetch import fetch_readings
 from rituals.db import make_engine, migrate, transaction
 from rituals.models import Initiative, KpiReading
+from tests.factories import initiative
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 SECRET = "s3cr3t-token-value"
@@ -74,10 +75,7 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 @pytest.fixture
 def initiatives(engine: Engine) -> dict[str, Initiative]:
     with transaction(engine) as session:
-        rows = {
-            name: Initiative(title=name, owner="U1", quarter="2026-Q4", kpi_source=source)
-            for name, source in SOURCES.items()
-        }
+        rows = {name: initiative(name, "U1", kpi_source=source) for name, source in SOURCES.items()}
         session.add_all(rows.values())
     return rows
 
@@ -151,7 +149,12 @@ def test_a_second_fetch_replaces_the_reading_of_the_period(
     chosen = [initiatives["json"], initiatives["slow"]]
     with transaction(engine) as session:
         session.add(
-            KpiReading(initiative_id=initiatives["json"].id or 0, period="2026-W47", value=1.0)
+            KpiReading(
+                initiative_id=initiatives["json"].id or 0,
+                period="2026-W47",
+                value=1.0,
+                fetched_at=NOW - timedelta(weeks=1),
+            )
         )
 
     _fetch(engine, chosen, Server())

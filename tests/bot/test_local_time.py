@@ -8,13 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session
 
-from bot.jobs import run_ritual
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
-from rituals.models import CheckinPrompt, Initiative
-from tests.slackbot import bot_environ, running_bot
+from rituals.models import CheckinPrompt
+from tests.factories import seed
+from tests.slackbot import bot_environ, run_ritual, running_bot
 
 ZONES = {"U0TOKYO01": "Asia/Tokyo", "U0PARIS01": "Europe/Paris", "U0NEWYORK": "America/New_York"}
 
@@ -31,12 +30,7 @@ def world(tmp_path: Path, sqlite_url: str) -> Iterator[tuple[LocalBot, SlackStan
         config.write_text("checkin_local_time = true\n" + config.read_text())
         monday = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
         with running_bot(environ, standin, clock=lambda: monday) as bot:
-            with Session(bot.deps.engine) as session:
-                for user in ZONES:
-                    session.add(
-                        Initiative(title=f"Initiative of {user}", owner=user, quarter="2026-Q4")
-                    )
-                session.commit()
+            seed(bot.engine, *((f"Initiative of {user}", user) for user in ZONES))
             yield bot, standin
 
 
@@ -56,7 +50,7 @@ def test_each_owner_is_asked_at_nine_in_their_own_zone(
         (14, ["U0NEWYORK", "U0PARIS01", "U0TOKYO01"]),  # 09:00 in New York
         (20, ["U0NEWYORK", "U0PARIS01", "U0TOKYO01"]),  # nobody twice
     ):
-        run_ritual(bot.deps, "checkin", now=datetime(2026, 11, 23, hour, 0, tzinfo=UTC))
+        run_ritual(bot, "checkin", now=datetime(2026, 11, 23, hour, 0, tzinfo=UTC))
         bot.settled()
         assert asked(standin) == expected, hour
     assert {p.period for p in bot.rows(CheckinPrompt)} == {"2026-W48"}

@@ -16,8 +16,8 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot.roadmap_io import EXPORT_COLUMNS, ImportResult, export_roadmap, import_roadmap
 from bot.devtools.standin import SlackStandIn
+from bot.services.roadmap import EXPORT_COLUMNS, ImportResult, export_roadmap, import_roadmap
 from rituals.checkins import Answer, record_checkin
 from rituals.db import make_engine, migrate
 from rituals.models import Initiative

@@ -5,18 +5,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.scheduler import RitualScheduler, previous_fire
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
+from bot.scheduler import previous_fire
 from rituals.models import RitualRun
-from tests.bot.test_checkin_flow import seed
+from tests.factories import seed
 
 PARIS = ZoneInfo("Europe/Paris")
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=PARIS)
 
 
 def test_jobs_have_stable_ids_coalesce_and_a_misfire_grace(bot: LocalBot) -> None:
-    scheduler = RitualScheduler(bot.deps)
+    scheduler = bot.core.scheduler()
     scheduler.start()
     try:
         jobs = {job.id: job for job in scheduler.scheduler.get_jobs()}
@@ -33,10 +33,10 @@ def test_jobs_have_stable_ids_coalesce_and_a_misfire_grace(bot: LocalBot) -> Non
 def test_a_bot_down_over_the_checkin_runs_it_once_when_it_comes_back(
     bot: LocalBot, standin: SlackStandIn
 ) -> None:
-    seed(bot, ("Onboarding standard", "U0OWNER01"), ("ERP phase 2", "U0OWNER02"))
-    scheduler = RitualScheduler(bot.deps)
+    seed(bot.engine, ("Onboarding standard", "U0OWNER01"), ("ERP phase 2", "U0OWNER02"))
+    scheduler = bot.core.scheduler()
     back = MONDAY_9 + timedelta(hours=3)
-    assert previous_fire(bot.deps, "checkin", back) == MONDAY_9
+    assert previous_fire(bot.settings, "checkin", back) == MONDAY_9
 
     assert scheduler.catch_up(back) == ["checkin"]
     assert scheduler.catch_up(back + timedelta(minutes=5)) == []
@@ -49,9 +49,9 @@ def test_a_bot_down_over_the_checkin_runs_it_once_when_it_comes_back(
 
 
 def test_a_ritual_missed_beyond_the_grace_is_left_to_its_next_time(bot: LocalBot) -> None:
-    seed(bot, ("Onboarding standard", "U0OWNER01"))
-    scheduler = RitualScheduler(bot.deps)
-    assert previous_fire(bot.deps, "checkin", MONDAY_9 + timedelta(days=2)) is None
+    seed(bot.engine, ("Onboarding standard", "U0OWNER01"))
+    scheduler = bot.core.scheduler()
+    assert previous_fire(bot.settings, "checkin", MONDAY_9 + timedelta(days=2)) is None
     # Wednesday 09:00: the reminder is due (nothing to remind), the Monday check-in is not
     assert scheduler.catch_up(MONDAY_9 + timedelta(days=2)) == ["reminder"]
     assert [r.ritual for r in bot.rows(RitualRun)] == ["reminder"]

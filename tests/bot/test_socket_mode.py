@@ -20,7 +20,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +28,12 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from sqlmodel import Session, select
 
 from bot.__main__ import main
-from bot.app import build_app, build_deps
-from bot.deps import Deps
-from bot.settings import load_settings
+from bot.app import Bot, build
 from bot.devtools.standin import APP_ID, BOT_USER_ID, TEAM_ID, SlackStandIn
-from rituals.models import CheckIn, Initiative
+from bot.settings import load_settings
+from rituals.models import CheckIn
 from tests.conftest import TUESDAY
+from tests.factories import seed
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT, CLOSE, PING, PONG = 0x1, 0x8, 0x9, 0xA
@@ -276,11 +275,11 @@ def slash_command_envelope(user: str, command: str, standin: SlackStandIn) -> di
 
 @dataclass
 class SocketBot:
-    deps: Deps
+    bot: Bot
     server: SocketModeServer
 
     def rows(self, model: type[Any]) -> list[Any]:
-        with Session(self.deps.engine) as session:
+        with Session(self.bot.database.engine) as session:
             return list(session.exec(select(model)))
 
 
@@ -288,39 +287,24 @@ class SocketBot:
 def socket_bot(environ: dict[str, str], standin: SlackStandIn) -> Iterator[SocketBot]:
     settings = load_settings({**environ, "SLACK_APP_TOKEN": APP_TOKEN})
     assert settings.app_token is not None
-    deps = build_deps(settings, clock=lambda: TUESDAY)
+    bot = build(settings, now=lambda: TUESDAY)
     server = SocketModeServer().start()
     standin.socket_mode_url = server.url
     handler: SocketModeHandler | None = None
     try:
-        with Session(deps.engine) as session:
-            session.add(
-                Initiative(
-                    title="Onboarding standard",
-                    owner=OWNER,
-                    quarter="2026-Q4",
-                    kpi_name="Délai moyen",
-                    kpi_unit="jours",
-                    kpi_baseline=9.0,
-                    kpi_target=5.0,
-                    committee="comex",
-                    due=date(2026, 12, 18),
-                )
-            )
-            session.commit()
-        # Listeners finish before the ack, so a test can look at the rows once it is acked.
-        app = build_app(deps, socket_mode=True, process_before_response=True)
-        deps.delivery.start()
+        seed(bot.database.engine, ("Onboarding standard", OWNER))
+        app = bot.bolt(socket_mode=True)
+        bot.start()
         handler = SocketModeHandler(app, settings.app_token.get_secret_value())
         handler.connect()
         server.wait_connected()
         assert server.path == "/link/?ticket=socket-test"
-        yield SocketBot(deps, server)
+        yield SocketBot(bot, server)
     finally:
         server.close()  # first: the client's reader then stops at once instead of timing out
         if handler is not None:
             handler.close()
-        deps.close()
+        bot.stop()
 
 
 def test_a_dm_answer_over_socket_mode_is_acked_stored_receipted_and_a_redelivery_adds_nothing(
@@ -332,6 +316,8 @@ def test_a_dm_answer_over_socket_mode_is_acked_stored_receipted_and_a_redelivery
     socket_bot.server.push(first)
 
     assert socket_bot.server.ack_of(first) == {"envelope_id": first["envelope_id"]}
+    # acknowledged once stored in the inbox; done by the inbox worker right after
+    assert socket_bot.bot.inbox.settle(5)
     [checkin] = socket_bot.rows(CheckIn)
     assert (checkin.status, checkin.progress, checkin.kpi_value, checkin.source) == (
         "on_track",
@@ -352,7 +338,8 @@ def test_a_dm_answer_over_socket_mode_is_acked_stored_receipted_and_a_redelivery
 
     assert socket_bot.server.ack_of(again) == {"envelope_id": again["envelope_id"]}
     assert [c.id for c in socket_bot.rows(CheckIn)] == [checkin.id]
-    assert socket_bot.deps.delivery.settle(5), "the outbox did not settle"
+    assert socket_bot.bot.inbox.settle(5)
+    assert socket_bot.bot.delivery.settle(5), "the outbox did not settle"
     assert standin.calls("chat.postMessage") == [receipt]
 
 

@@ -361,7 +361,25 @@ def test_naive_datetimes_are_refused() -> None:
     ids=["new", "same", "changed"],
 )
 def test_vote_change(previous: int | None, chosen: int, change: VoteChange) -> None:
-    assert vote_change(previous, chosen) is change
+    assert vote_change(previous, chosen, options=3) is change
+
+
+@pytest.mark.parametrize(
+    ("chosen", "member", "closed", "change"),
+    [
+        (3, True, False, VoteChange.UNKNOWN),
+        (-1, True, False, VoteChange.UNKNOWN),
+        (0, True, True, VoteChange.CLOSED),
+        (0, False, False, VoteChange.NOT_MEMBER),
+        (0, False, True, VoteChange.CLOSED),
+    ],
+    ids=["no-such-option", "negative", "closed", "not-member", "closed-before-membership"],
+)
+def test_a_click_that_does_not_count(
+    chosen: int, member: bool, closed: bool, change: VoteChange
+) -> None:
+    outcome = vote_change(None, chosen, options=3, member=member, closed=closed)
+    assert outcome is change and not outcome.counts
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 import pytest
 
-from rituals.cadence import DEFAULT_CADENCES, Cadence, parse_cadence
+from rituals.cadence import Cadence, parse_cadence
+from rituals.registry import SPECS
 
 ACCEPTED_FORMS = (
     '"monday 09:00", "daily 08:00", "weekdays 08:00", "first tuesday 10:00", '
@@ -69,7 +70,8 @@ def test_quarterly_is_case_and_space_tolerant() -> None:
 
 
 def test_default_cadences() -> None:
-    assert DEFAULT_CADENCES == {
+    defaults = {ritual.value: spec.cadence for ritual, spec in SPECS.items()}
+    assert defaults == {
         "checkin": "monday 09:00",
         "reminder": "wednesday 09:00",
         "digest": "friday 16:00",
@@ -77,7 +79,7 @@ def test_default_cadences() -> None:
         "arbitration": "first tuesday 10:00",
         "review": "quarterly first monday 09:00",
     }
-    for text in DEFAULT_CADENCES.values():
+    for text in defaults.values():
         assert parse_cadence(text).text == text
 
 

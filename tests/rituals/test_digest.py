@@ -203,3 +203,30 @@ def test_the_lists_of_the_week_are_kept_as_given() -> None:
     assert built.decisions == (("Extend the ERP budget?", "Yes, to March"),)
     assert built.open_polls == (("Hire a PMO?", "Friday 12:00"),)
     assert hash(built) == hash(replace(built))
+
+
+def test_the_kpi_read_from_its_source_this_week_wins_over_the_owners() -> None:
+    from rituals.digest import Answered, line_of
+
+    answers = {
+        "2026-W47": Answered("on_track", 40, 7.0, None),
+        "2026-W48": Answered("at_risk", 50, 6.5, "legal"),
+    }
+    common = dict(
+        initiative_id=1, title="ERP", owner="U1", status="at_risk", kpi_target=5.0, kpi_unit="j"
+    )
+    fetched = line_of(**common, answers=answers, period="2026-W48", reading=("2026-W48", 6.1, None))
+    assert (fetched.kpi_value, fetched.status, fetched.previous_status) == (
+        6.1,
+        "at_risk",
+        "on_track",
+    )
+    assert fetched.changed and fetched.answered and fetched.blockers == "legal"
+    stale = line_of(**common, answers=answers, period="2026-W48", reading=("2026-W47", 6.1, None))
+    assert stale.kpi_value == 6.5 and stale.kpi_error is None
+    failed = line_of(
+        **common, answers=answers, period="2026-W48", reading=("2026-W48", None, "timeout")
+    )
+    assert (failed.kpi_value, failed.kpi_error) == (6.5, "timeout")
+    silent = line_of(**common, answers={"2026-W47": answers["2026-W47"]}, period="2026-W48")
+    assert (silent.answered, silent.status, silent.progress) == (False, "on_track", 40)

@@ -408,3 +408,39 @@ def test_plan_over_ten_thousand_initiatives() -> None:
         StepKind.RESOLVE: 2_500,
     }
     assert [step.initiative_id for step in steps] == list(range(1, 10_001))
+
+
+def test_who_hears_each_level() -> None:
+    from rituals.escalation import Audience, audiences
+
+    people = {"owner": "U1", "accountable": "U2", "escalation_channel": "C9", "cmos": ["U7", "U8"]}
+    assert audiences(1, **people) == [("U1", Audience.OWNER)]
+    assert audiences(2, **people) == [("U2", Audience.ACCOUNTABLE), ("U1", Audience.OWNER_TOLD)]
+    assert audiences(3, **people) == [
+        ("C9", Audience.CHANNEL),
+        ("U7", Audience.CMO),
+        ("U8", Audience.CMO),
+    ]
+    alone = people | {"accountable": None, "escalation_channel": None}
+    assert audiences(2, **alone) == [("U1", Audience.OWNER_TOLD)]
+    assert audiences(3, **alone) == [("U7", Audience.CMO), ("U8", Audience.CMO)]
+
+
+def test_an_absence_declared_later_does_not_excuse_the_weeks_before_it() -> None:
+    from datetime import date as day
+
+    from rituals.escalation import WeekSeen, facts_of
+
+    weeks = [
+        WeekSeen("2026-W46", day(2026, 11, 9), True, False, False, None, False),
+        WeekSeen("2026-W47", day(2026, 11, 16), True, False, False, None, False),
+        WeekSeen("2026-W48", day(2026, 11, 23), True, False, False, None, False),
+    ]
+    facts = facts_of(
+        7, None, None, weeks, absences=[(day(2026, 11, 19), day(2026, 11, 30))], current="2026-W48"
+    )
+    assert [(p.period, p.excused) for p in facts.history] == [
+        ("2026-W46", False),
+        ("2026-W47", True),
+        ("2026-W48", True),
+    ]

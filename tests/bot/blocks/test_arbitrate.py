@@ -3,6 +3,8 @@ the form read back into a poll or into an error beside each bad block."""
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,6 +19,7 @@ from rituals.arbitration import (
     ArbitrationError,
     check_deadline,
     parse_arbitrate,
+    validate_poll,
 )
 from tests.blockkit import HOSTILE, assert_pings_nobody, check_message, check_view, texts
 from tests.bot.blocks.test_poll import LANGUAGES, same_words, words
@@ -155,6 +158,22 @@ def test_each_error_says_what_is_wrong_and_how_to_write_it(language: str, varian
     assert rendered["text"].startswith(nothing) and says[language] in rendered["text"]
     usage = {"en": "with 2 to 10 options", "fr": "avec 2 à 10 options"}[language]
     assert usage in sections(rendered)[0] and ">`/arbitrate " in sections(rendered)[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_example_shown_is_a_command_that_works(language: str) -> None:
+    """What the CMO is told to write, written: a poll of its question and options."""
+    shown = sections(arbitrate.error(words(language), ArbitrationError("one_option")).payload())
+    found = re.findall(r"`/arbitrate ([^`]+)`", shown[0])
+    [example] = [text for text in found if not re.fullmatch(r"[A-Z |]+", text)]  # not the syntax
+    request = parse_arbitrate(
+        html.unescape(example), committees=list(COMMITTEES), channel_committee="comex"
+    )
+    assert request.question and len(request.options) >= 2 and request.committee == "comex"
+    view = open_form(language)
+    [options] = [b for b in view["blocks"] if b.get("block_id") == "options"]
+    lines = options["element"]["placeholder"]["text"].splitlines()
+    assert validate_poll(request.question, tuple(lines))[1] == tuple(lines), "the form's example"
 
 
 @pytest.mark.parametrize(

@@ -120,6 +120,10 @@ BAD = {
     "no_rationale": ({"rationale": "  "}, {"rationale": ("decision log", "registre")}),
     "bad_due": ({"due": "2027-02-30"}, {"due": ("Pick a date", "Choisissez une date")}),
     "past_due": ({"due": "2026-11-23"}, {"due": ("from today on", "à partir d’aujourd’hui")}),
+    "forged_follow_up": (
+        {"follow_up": "<!channel>"},
+        {"follow_up": ("from the list", "dans la liste")},
+    ),
     "all_at_once": (
         {"decision": None, "rationale": None, "due": "soon"},
         {

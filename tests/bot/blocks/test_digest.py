@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,8 +18,9 @@ import pytest
 from bot import words as words_module
 from bot.blocks import kit
 from bot.blocks.digest import DigestPosts, Kind, digest_posts, kind_of
+from bot.catalogue import PACKAGED, read_folder
 from bot.text import Mrkdwn, escape, slack_date
-from bot.words import PACKAGED, Catalogue, Words, read_folder
+from bot.words import Catalogue, Words
 from rituals.digest import Digest, InitiativeLine, build_digest
 from rituals.escalation import Thresholds
 from tests.blockkit import (
@@ -151,7 +153,9 @@ def test_every_exception_is_named_or_counted_as_not_listed(language: str, size: 
     for line in digest.lines:
         kind = kind_of(line)
         assert (kind is not None) == needs_attention(line), line
-        is_named = escape(line.title) in shown
+        times = shown.count(escape(line.title))
+        assert times <= 1, f"{line.title} is named {times} times"
+        is_named = times == 1
         if kind is None:
             assert not is_named, f"{line.title} needs no attention and is listed"
             continue
@@ -206,6 +210,125 @@ def test_the_thread_is_cut_by_counting_not_by_rendering_and_bisecting(
         payload = message.payload()
         used = sum(len(text) for text in words_in(payload["blocks"]))
         assert used > 0.8 * kit.MESSAGE_TEXT_TOTAL or len(payload["blocks"]) > 45
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_thread_message_says_which_part_it_is_and_a_cut_group_says_continued(
+    language: str,
+) -> None:
+    w, posts = words(language), posted(language, 2000)
+    parts = len(posts.thread)
+    assert parts > 1
+    firsts: list[str] = []
+    for part, message in enumerate(posts.thread, start=1):
+        payload = message.payload()
+        about = dict(committee="comex", period="2026-W48", part=part, parts=parts)
+        assert payload["text"] == w.md("digest-thread-fallback", **about)
+        assert payload["blocks"][0]["elements"][0]["text"] == w.md("digest-thread-context", **about)
+        firsts += [block["text"]["text"].split("\n")[0] for block in payload["blocks"][1:]]
+    unlisted = w.md("digest-unlisted-heading")
+    headings = [first for first in firsts if first != unlisted and first.endswith(")")]
+    continued = {w.md("digest-heading-continued", heading=heading) for heading in headings}
+    assert len(headings) == len(set(headings)) >= 2, "each group is headed once"
+    assert set(firsts) <= {*headings, *continued, unlisted}, "a section starts with a heading"
+    assert len(set(firsts) & continued) >= 2, "a group cut across sections says it continues"
+
+
+@pytest.mark.parametrize(
+    ("language", "listed"),
+    [
+        (
+            "en",
+            (
+                "• 🔴 *Refonte du parcours* · Person ER01 · KPI *4.5 jours* (target 5 jours)"
+                " · was 🟡 At risk, blocked: validation juridique des CGU",
+                "• ⚪ *Pricing* · Person ER02 · no update this week",
+            ),
+        ),
+        (
+            "fr",
+            (
+                "• 🔴 *Refonte du parcours* · Person ER01 · KPI *4,5 jours* (cible 5 jours)"
+                " · avant : 🟡 À risque, bloquée : validation juridique des CGU",
+                "• ⚪ *Pricing* · Person ER02 · pas de point hebdo cette semaine",
+            ),
+        ),
+    ],
+)
+def test_a_line_says_status_title_owner_kpi_and_why_it_is_listed(
+    language: str, listed: tuple[str, str]
+) -> None:
+    slipping = InitiativeLine(
+        1, "Refonte du parcours", "U0OWNER01", "off_track", "at_risk", 60, 4.5, 5.0, "jours",
+        (None,) * 8, "validation juridique des CGU", True,
+    )  # fmt: skip
+    silent = InitiativeLine(
+        2, "Pricing", "U0OWNER02", None, None, None, None, None, "", (None,) * 8, None, False
+    )
+    digest = build_digest("comex", "2026-W48", [slipping, silent])
+    shown = thread_text(digest_posts(words(language), digest, who=names, thresholds=THRESHOLDS))
+    assert [line for line in shown.split("\n") if line.startswith("• ")] == list(listed)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_poll_s_deadline_is_the_bot_s_own_markup_kept_as_is(language: str) -> None:
+    assert DEADLINE.startswith("<!date^") and DEADLINE in thread_text(posted(language, 30))
+
+
+FILLERS = {
+    "words": "Programme de fidélisation omnicanal & <CRM> ",
+    "ampersands": "&",
+    "brackets": "<>",
+}
+
+
+@pytest.mark.parametrize("filler", FILLERS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_long_titles_and_blockers_are_shortened_within_the_limits(
+    language: str, filler: str
+) -> None:
+    def long(length: int) -> Callable[[int], str]:
+        return lambda n: (f"#{n:03} " + FILLERS[filler] * length)[:length]
+
+    digest = build_digest(
+        "comex" * 16,
+        "2026-W48",
+        lines(60, title=long(300), blockers=long(2000)),
+        escalations=[(long(300)(n), long(100)(n), 3) for n in range(12)],
+        decisions=[(long(2000)(n), long(2000)(n)) for n in range(5)],
+        open_polls=[(long(2000)(n), DEADLINE) for n in range(5)],
+    )
+    posts = digest_posts(words(language), digest, who=names, thresholds=THRESHOLDS)
+    for payload in payloads(posts):
+        check_message(payload)
+    blocked = [
+        line for line in thread_text(posts).split("\n") if line.startswith("• ") and "#0" in line
+    ]
+    assert len(blocked) >= 60, "every initiative is blocked: every one is listed"
+    for line in blocked:
+        assert line.count("…") >= 1 and len(line) <= 400, line
+
+
+def test_an_operator_s_wordier_words_are_still_cut_to_fit(tmp_path: Path) -> None:
+    wordy = {
+        "digest-reason-missing": "no update this week, " * 12 + "{ $x }",
+        "digest-heading-off-track": ":red_circle: *Off track, " * 6 + "* ({ $count })",
+        "digest-thread-context": "*{ $committee }* · { $period } · part { $part } of { $parts }"
+        + " — read it all" * 10,
+    }
+    for language in LANGUAGES:
+        folder = tmp_path / language
+        folder.mkdir()
+        text = "".join(f"{key} = {value}\n" for key, value in wordy.items())
+        (folder / "ours.ftl").write_text(text.replace("{ $x }", ""), encoding="utf-8")
+    operator = Catalogue(tmp_path, strict=True)
+    for language, size in ((language, size) for language in LANGUAGES for size in (300, 2000)):
+        words_ = operator.words(language)
+        assert words_.md("digest-reason-missing").startswith("no update this week, no update")
+        posts = digest_posts(words_, committee(size), who=names, thresholds=THRESHOLDS)
+        assert 1 <= len(posts.thread) <= 5
+        for payload in payloads(posts):
+            check_message(payload)
 
 
 # -- nobody pinged, people's words as written ----------------------------------------------
@@ -293,6 +416,43 @@ def test_the_causes_state_the_configured_thresholds(
 )
 def test_numbers_are_written_as_the_language_writes_them(language: str, total: str) -> None:
     assert total in texts(posted(language, 2000).top.payload())
+
+
+@pytest.mark.parametrize(
+    ("language", "kpi"),
+    [
+        ("en", "KPI *1,012.5 k€* (target 2,000 k€)"),
+        ("fr", "KPI *1\u202f012,5 k€* (cible 2\u202f000 k€)"),
+    ],
+)
+def test_a_listed_initiative_shows_its_kpi_against_its_target(language: str, kpi: str) -> None:
+    [line] = [t for t in thread_text(posted(language, 30)).split("\n") if "#00001" in t]
+    assert kpi in line
+    without = [t for t in thread_text(posted(language, 30)).split("\n") if "#00006" in t]
+    assert without and "KPI" not in without[0], "no KPI value known: none shown"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_unreadable_kpi_source_is_noted_in_the_line_and_counted_on_top(language: str) -> None:
+    """Listed or not, an initiative whose KPI source failed is not lost: the top message
+    counts them all, and a listed line says why its KPI is missing."""
+
+    def line(n: int, answered: bool) -> InitiativeLine:
+        error = "HTTP 404" if n < 2 else None
+        return InitiativeLine(
+            n, title_of(n), f"U{n:08}", "on_track", "on_track", 50, None, 5.0, "d", (), None,
+            answered, kpi_error=error,
+        )  # fmt: skip
+
+    w = words(language)
+    digest = build_digest("comex", "2026-W48", [line(0, False), line(1, True), line(2, True)])
+    posts = digest_posts(w, digest, who=names, thresholds=THRESHOLDS)
+    assert w.md("digest-top-kpi-errors", count=2) in texts(posts.top.payload())
+    [listed] = [t for t in thread_text(posts).split("\n") if "#00000" in t]
+    assert w.md("digest-reason-kpi-error", error="HTTP 404") in listed
+    assert "#00001" not in thread_text(posts), "answered and on track: only counted"
+    calm = texts(posted(language, 30).top.payload())
+    assert w.md("digest-top-kpi-errors", count=1).split("*")[0] not in calm, "none unread"
 
 
 def test_french_and_english_have_the_same_structure() -> None:
