@@ -1,0 +1,55 @@
+"""Slack markup is read away; struck text is withdrawn but remembered."""
+
+from rituals.reading.markup import clean
+
+
+def test_mentions_links_and_channels_become_words() -> None:
+    doc = clean("need <@U04ABCD12> on <https://jira.example.com/X-1|OPS-4411> cf <#C02AB|proj>")
+    assert doc.text == "need @U04ABCD12 on OPS-4411 cf #proj"
+
+
+def test_a_link_without_label_and_a_bare_url_are_dropped() -> None:
+    assert clean("voir <https://x.example.com/a> et https://y.example.com/b ok").text.split() == [
+        "voir",
+        "et",
+        "ok",
+    ]
+
+
+def test_bold_italic_and_code_are_plain_words() -> None:
+    assert clean("*GREEN* — _finally_ `progress: 65`").text == "GREEN — finally  progress: 65 "
+
+
+def test_struck_words_are_withdrawn_and_remembered() -> None:
+    doc = clean("~vert~ orange")
+    assert "vert" not in doc.text
+    assert [words for _, words in doc.struck] == ["vert"]
+
+
+def test_a_single_tilde_means_about_not_struck() -> None:
+    assert clean("~70% d'avancement").text == "~70% d'avancement"
+
+
+def test_quotes_bullets_and_numbered_lists() -> None:
+    doc = clean("> what's blocking you?\n- a\n1. b\nDeux blocages : 1) x 2) y")
+    assert [line.strip() for line in doc.text.splitlines()] == [
+        "what's blocking you?",
+        "• a",
+        "• b",
+        "Deux blocages :",
+        "• x",
+        "• y",
+    ]
+
+
+def test_shortcodes_and_entities() -> None:
+    assert (
+        clean(":large_green_circle: Click &amp; collect :unknown_thing:").text
+        == "🟢 Click & collect  "
+    )
+
+
+def test_folding_keeps_positions() -> None:
+    doc = clean("Légère dérive – ÇA")
+    assert len(doc.folded) == len(doc.text)
+    assert doc.folded == "legere derive – ca"
