@@ -121,6 +121,17 @@ SPECS: dict[Ritual, RitualSpec] = {
 NAMES = tuple(ritual.value for ritual in Ritual)
 
 
+@dataclass(frozen=True)
+class RunResult:
+    """What one run of a ritual did: its period, the messages it queued, whether it was the
+    period's first run (a second one only does what was missing)."""
+
+    ritual: str
+    period: str
+    queued: int
+    first_run: bool
+
+
 def spec_of(name: str | Ritual) -> RitualSpec:
     """The spec of a ritual by name; ValueError naming the rituals otherwise."""
     try:

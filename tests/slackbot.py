@@ -1,5 +1,6 @@
 """Whole-app test set-up: the people of the stand-in workspace, the configuration, and the
-real bot serving HTTP (bot.simulate.LocalBot) built from the environment as in production."""
+real bot serving HTTP (bot.devtools.simulate.LocalBot), built from the environment as in
+production."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from pathlib import Path
 from bot.devtools.simulate import LocalBot
 from bot.devtools.simulate import sign as _sign
 from bot.devtools.standin import SlackStandIn
-from bot.services.checkin import RunResult
 from bot.settings import load_settings
+from rituals.registry import RunResult
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 

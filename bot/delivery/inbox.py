@@ -97,6 +97,7 @@ class InboxWorker:
         self._workers: list[threading.Thread] = []
         self._changed = threading.Condition()
         self._busy = 0
+        self._unsure: dict[int, datetime] = {}  # claims whose commit went unanswered
         database.on_commit(lambda info: self.wake() if info.get("inbox") else None)
 
     def handle(self, kind: str, handler: Handler) -> None:
@@ -149,7 +150,10 @@ class InboxWorker:
 
     def work_once(self) -> bool:
         """Claim and do one due row; whether there was one."""
+        if self._unsure and self._resume():
+            return True
         now = self.clock.now()
+        until = now + LEASE
         with self.database.read() as session:
             candidates = inbox.due(session=session, now=now, limit=self.threads * 2)
         for row_id in candidates:
@@ -158,12 +162,38 @@ class InboxWorker:
             with self._changed:
                 self._busy += 1
             try:
-                with self.database.write() as session:
-                    taken = inbox.claim(
-                        session=session, row_id=row_id, now=now, until=now + LEASE
-                    )
+                try:
+                    with self.database.write() as session:
+                        taken = inbox.claim(session=session, row_id=row_id, now=now, until=until)
+                except OperationalError:
+                    # the database went away: the claim may be made with its answer lost
+                    with self._changed:
+                        self._unsure[row_id] = until
+                    raise
                 if taken:
-                    self._do(row_id, until=now + LEASE)
+                    self._do(row_id, until=until)
+                    return True
+            finally:
+                with self._changed:
+                    self._busy -= 1
+                    self._changed.notify_all()
+        return False
+
+    def _resume(self) -> bool:
+        """Do a row whose claim's answer was lost when the database went away, if the claim
+        was made (the row holds that lease): now, instead of once the lease ends."""
+        with self._changed:
+            unsure = dict(self._unsure)
+        for row_id, until in unsure.items():
+            with self.database.read() as session:  # the database still away: next pass
+                row = session.get(InboxItem, row_id)
+            with self._changed:
+                if self._unsure.pop(row_id, None) is None:
+                    continue  # the other thread has it
+                self._busy += 1
+            try:
+                if row is not None and row.state == "pending" and row.claimed_until == until:
+                    self._do(row_id, until=until)
                     return True
             finally:
                 with self._changed:

@@ -14,14 +14,13 @@ from bot.delivery.outbox import Lane, enqueue
 from bot.delivery.payloads import post
 from bot.people import People
 from bot.readers import Readers
-from bot.services.checkin import RunResult
 from bot.services.polls import Polls
 from bot.settings import Settings
 from rituals.arbitration import agenda_item, default_deadline
 from rituals.db import Database
 from rituals.models import ArbitrationRequest
 from rituals.periods import month_of
-from rituals.registry import Ritual
+from rituals.registry import Ritual, RunResult
 from rituals.store import initiatives, requests, runs
 
 

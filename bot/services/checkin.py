@@ -3,7 +3,6 @@ writes the prompts and their messages to the outbox."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import Session
@@ -21,16 +20,8 @@ from rituals.checkins import plan_prompts
 from rituals.db import Database
 from rituals.models import CheckinPrompt, Initiative
 from rituals.periods import bounds, quarter_of, week_of
-from rituals.registry import Ritual
+from rituals.registry import Ritual, RunResult
 from rituals.store import absences, checkins, decisions, initiatives, outbox, prompts, runs
-
-
-@dataclass(frozen=True)
-class RunResult:
-    ritual: str
-    period: str
-    queued: int
-    first_run: bool
 
 
 class CheckinRitual:

@@ -16,7 +16,6 @@ from bot.delivery.outbox import enqueue
 from bot.delivery.payloads import post
 from bot.people import People
 from bot.readers import Readers
-from bot.services.checkin import RunResult
 from bot.services.kpi_fetch import fetch_readings
 from bot.settings import Settings
 from bot.text import slack_date
@@ -24,7 +23,7 @@ from rituals.db import Database
 from rituals.digest import TREND_PERIODS, Answered, Digest, build_digest, line_of
 from rituals.escalation import Thresholds
 from rituals.periods import bounds, quarter_of, recent_weeks, week_of
-from rituals.registry import Ritual
+from rituals.registry import Ritual, RunResult
 from rituals.store import checkins, digest, initiatives, runs
 
 

@@ -21,7 +21,6 @@ from bot.delivery.outbox import enqueue
 from bot.delivery.payloads import post
 from bot.people import People
 from bot.readers import Readers
-from bot.services.checkin import RunResult
 from bot.settings import Settings
 from bot.text import Mrkdwn
 from rituals.arbitration import committee_for
@@ -41,7 +40,7 @@ from rituals.escalation import (
 )
 from rituals.models import CheckIn, Escalation, Initiative
 from rituals.periods import bounds, quarter_of, recent_weeks, week_of
-from rituals.registry import Ritual, day_of
+from rituals.registry import Ritual, RunResult, day_of
 from rituals.store import absences, checkins, escalations, initiatives, prompts, requests
 
 HISTORY = 4  # recent answers shown to the accountable

@@ -11,11 +11,10 @@ from bot.delivery import keys
 from bot.delivery.outbox import enqueue
 from bot.delivery.payloads import post
 from bot.readers import Readers
-from bot.services.checkin import RunResult
 from bot.settings import Settings
 from rituals.db import Database
 from rituals.periods import previous, quarter_of
-from rituals.registry import Ritual
+from rituals.registry import Ritual, RunResult
 from rituals.review import QuarterReview, build_review, quarter_bounds
 from rituals.store import review, runs
 

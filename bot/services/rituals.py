@@ -8,10 +8,9 @@ from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.services.checkin import RunResult
 from bot.settings import Settings
 from rituals.db import Database
-from rituals.registry import Ritual, spec_of
+from rituals.registry import Ritual, RunResult, spec_of
 from rituals.store import runs
 
 log = logging.getLogger(__name__)
