@@ -25,13 +25,27 @@ def environ_for(
     database_url: str | None = None,
     rate: float = 200,
     burst: int = 200,
+    default_delivery: bool = False,
 ) -> dict[str, str]:
+    """The bot's environment; `default_delivery`: its pacing as shipped (no [delivery])."""
     folder = folder or Path(tempfile.mkdtemp(prefix="ritualbot-bench-"))
     env = bot_environ(folder, standin, database_url or f"sqlite:///{folder / 'bench.db'}")
     config = Path(env["RITUALBOT_CONFIG"])
-    text = config.read_text().replace("rate_per_second = 200", f"rate_per_second = {rate}")
+    text = config.read_text()
+    if default_delivery:
+        text = text.replace("[delivery]\nrate_per_second = 200\nburst = 200\n", "")
+        assert "rate_per_second" not in text
+    text = text.replace("rate_per_second = 200", f"rate_per_second = {rate}")
     config.write_text(text.replace("burst = 200", f"burst = {burst}"))
     return env
+
+
+def replace_config(environ: dict[str, str], toml: str) -> None:
+    """Put `toml` (people, channels, committees…) in place of the test configuration that
+    `environ_for` wrote, keeping the [delivery] section it set."""
+    config = Path(environ["RITUALBOT_CONFIG"])
+    text = config.read_text()
+    config.write_text(toml.rstrip() + "\n\n" + text[text.index("[delivery]") :])
 
 
 def seed(engine, people: dict[str, dict], quarter: str = "2026-Q4") -> None:

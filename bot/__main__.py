@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -17,6 +18,31 @@ def _version() -> str:
         return metadata.version("ritualbot")
     except metadata.PackageNotFoundError:  # pragma: no cover - a checkout never installed
         return "unknown"
+
+
+def _count(low: int, high: int) -> Callable[[str], int]:
+    def count(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"write a number from {low} to {high}")
+        return value
+
+    return count
+
+
+def _week(text: str) -> str:
+    from rituals.periods import parse_period
+
+    try:
+        period = parse_period(text)
+    except ValueError:
+        period = None
+    if period is None or period.kind != "week":
+        raise argparse.ArgumentTypeError(f"{text!r} is not a week; write e.g. 2026-W48")
+    return str(period)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,6 +99,13 @@ def _parser() -> argparse.ArgumentParser:
         again = box_actions.add_parser("retry", help="try again what failed")
         again.add_argument("keys", nargs="*", help="the keys to retry (default: all that failed)")
         again.add_argument("--all-failed", action="store_true", help="every row that failed")
+
+    noise = commands.add_parser("noise", help="what the bot sent each person, week by week")
+    noise_actions = noise.add_subparsers(dest="action", required=True, metavar="ACTION")
+    report = noise_actions.add_parser("report", help="DMs and mentions per person and week")
+    report.add_argument("--weeks", type=_count(1, 53), default=4, help="how many (default: 4)")
+    report.add_argument("--until", type=_week, default=None, help="last week, e.g. 2026-W48")
+    report.add_argument("--top", type=_count(1, 100_000), default=20, help="people listed")
 
     demo = commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
     demo.add_argument("--language", choices=("en", "fr"), default="en", help="default: en")

@@ -28,11 +28,13 @@ from bot.services.agenda import AgendaRitual
 from bot.services.answers import Answers
 from bot.services.checkin import CheckinRitual
 from bot.services.decisions import Decisions
-from bot.services.digest import DigestRitual
+from bot.services.digest import DigestList, DigestRitual
 from bot.services.escalation import EscalationRitual
 from bot.services.forms import Forms
 from bot.services.home import Home
+from bot.services.noise import Budget
 from bot.services.polls import Polls
+from bot.services.preferences import Preferences
 from bot.services.review import ReviewRitual
 from bot.services.rituals import Rituals
 from bot.settings import Settings, SettingsError
@@ -76,6 +78,7 @@ class Bot:
         """Finish the work under way, hand back the rest, release connections."""
         self.inbox.stop()
         self.delivery.stop()
+        self.people.flush()
         self.delivery.sender.close()
         self.http.close()
         self.database.engine.dispose()
@@ -148,8 +151,8 @@ def build(
     database = Database(engine)
     token = settings.bot_token.get_secret_value() if settings.bot_token else ""
     client = WebClient(token=token or None, base_url=settings.slack_api_url)
-    people = People(client, settings.tz)
-    readers = Readers(catalogue, settings)
+    people = People(client, settings.tz, database)
+    readers = Readers(catalogue, settings, people)
     delivery_config = settings.config.delivery
     sender = SlackSender(
         base_url=settings.slack_api_url, token=token, timeout=delivery_config.timeout_seconds
@@ -168,17 +171,22 @@ def build(
     answers = Answers(settings, readers)
     forms = Forms(client, settings, readers)
     absences = Absences(settings, readers)
+    preferences = Preferences(readers, people)
     polls = Polls(database, settings, readers, people, forms)
     decisions = Decisions(settings, readers, people, forms, polls)
     agenda = AgendaRitual(database, settings, readers, people, polls)
     home = Home(database, settings, readers, people, now)
-    checkin = CheckinRitual(database, settings, readers, people)
-    escalation = EscalationRitual(database, settings, readers, people)
+    budget = Budget(settings)
+    checkin = CheckinRitual(database, settings, readers, people, budget)
+    escalation = EscalationRitual(database, settings, readers, people, budget)
     digest = DigestRitual(database, settings, readers, people)
+    digest_list = DigestList(digest, forms)
     review = ReviewRitual(database, settings, readers)
 
     delivery.drawers["poll"] = polls.draw
     delivery.drawers["home"] = home.draw
+    delivery.drawers["prompt"] = checkin.draw
+    delivery.drawers["prompt_edit"] = checkin.draw_edit
     handlers: dict[str, Handler] = {
         "dm": answers.message,
         "dm_edit": answers.edited,
@@ -186,8 +194,11 @@ def build(
         "choose_initiative": answers.chosen,
         "checkin_form": answers.submitted,
         "open_checkin_form": forms.checkin,
+        "open_checkin_all": forms.checkin_all,
+        "answer_question": answers.answered,
         "open_absence_form": forms.absence,
         "absence": absences.declare,
+        "set_language": preferences.language,
         "home_opened": home.opened,
         "follow_decision": decisions.follow,
         "open_arbitrate_form": polls.open_form,
@@ -197,6 +208,8 @@ def build(
         "open_decision_form": decisions.open_form,
         "record_decision": decisions.record,
         "list_decisions": decisions.list,
+        "open_digest_list": digest_list.open,
+        "digest_page": digest_list.page,
     }
     for kind, handler in handlers.items():
         inbox.handle(kind, handler)

@@ -14,18 +14,24 @@ class Action(StrEnum):
     CHECKIN_CORRECT = "checkin_correct"
     CHECKIN_CHOOSE = "checkin_choose"
     CHECKIN_AWAY = "checkin_away"
+    CHECKIN_UPDATE_ALL = "checkin_update_all"
+    CHECKIN_QUESTION = "checkin_question"  # checkin_question_<n>: the owner answers a question
     POLL_VOTE = "poll_vote"
     POLL_CLOSE = "poll_close"
     DECISION_RECORD = "decision_record"
     DECISION_DONE = "decision_done"
     DECISION_NOT_YET = "decision_not_yet"
+    DIGEST_LIST = "digest_list"  # Full list, on a digest's top message
+    DIGEST_PAGE = "digest_page"  # digest_page_previous / digest_page_next, in the full list
 
 
 class Callback(StrEnum):
     CHECKIN_MODAL = "checkin_modal"
+    CHECKIN_ALL_MODAL = "checkin_all_modal"
     ARBITRATE_MODAL = "arbitrate_modal"
     DECISION_MODAL = "decision_modal"
     ABSENCE_MODAL = "absence_modal"
+    DIGEST_LIST_MODAL = "digest_list_modal"
 
 
 class Command(StrEnum):
@@ -35,12 +41,30 @@ class Command(StrEnum):
 
 
 class PromptRef(BaseModel):
-    """Which initiative and period a check-in button is about."""
+    """Which initiative and period a check-in button is about; `c`: the Correct button of a
+    receipt (what the owner stores then corrects how the bot read them)."""
 
     model_config = ConfigDict(frozen=True)
 
     i: int
     p: str
+    c: bool = False
+
+    def dump(self) -> str:
+        return self.model_dump_json()
+
+
+class QuestionRef(BaseModel):
+    """The owner's answer to a question of a receipt: field `f` of initiative `i` in period
+    `p` is `v`; `r` lists the initiatives the receipt shows, to redraw it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    i: int
+    p: str
+    f: str  # status, progress, kpi
+    v: str
+    r: list[int]
 
     def dump(self) -> str:
         return self.model_dump_json()
@@ -65,7 +89,7 @@ class ModalState(BaseModel):
 
     initiatives: list[int]
     period: str
-    source: str = "modal"
+    correction: bool = False
 
     def dump(self) -> str:
         return self.model_dump_json()
@@ -101,6 +125,18 @@ class PollModalState(BaseModel):
 
     channel: str
     response_url: str | None = None
+
+    def dump(self) -> str:
+        return self.model_dump_json()
+
+
+class DigestRef(BaseModel):
+    """A committee's full list, and the page of it a button shows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    c: str
+    p: int = 0
 
     def dump(self) -> str:
         return self.model_dump_json()

@@ -28,11 +28,13 @@ class _Strict(BaseModel):
 class Committee(_Strict):
     channel: str
     members: list[str] = Field(default_factory=list)
+    language: Literal["fr", "en"] | None = None  # its channel posts; default: the workspace's
 
 
 class Delivery(_Strict):
-    rate_per_second: float = Field(default=4.0, gt=0, le=1000)
-    burst: int = Field(default=10, ge=1, le=1000)
+    # a ceiling: the pace learns what Slack allows (429s) under it
+    rate_per_second: float = Field(default=100.0, gt=0, le=1000)
+    burst: int = Field(default=20, ge=1, le=1000)  # sent at once after a pause, at most
     max_attempts: int = Field(default=8, ge=1, le=50)
     timeout_seconds: float = Field(default=10.0, gt=0, le=120)
 
@@ -42,6 +44,10 @@ class EscalationRules(_Strict):
     off_track_periods: int = Field(default=2, ge=1, le=52)
     blocked_periods: int = Field(default=3, ge=1, le=52)
     raise_after_periods: int = Field(default=1, ge=1, le=52)
+
+
+class Noise(_Strict):
+    weekly_dms: int = Field(default=2, ge=1, le=20)  # unsolicited DMs per person per week
 
 
 class Arbitration(_Strict):
@@ -61,6 +67,7 @@ class Config(_Strict):
     delivery: Delivery = Field(default_factory=Delivery)
     arbitration: Arbitration = Field(default_factory=Arbitration)
     escalation: EscalationRules = Field(default_factory=EscalationRules)
+    noise: Noise = Field(default_factory=Noise)
     holidays: list[date] = Field(default_factory=list)
     checkin_local_time: bool = False
 

@@ -91,6 +91,25 @@ def mention(user: str) -> Mrkdwn:
     return Mrkdwn(f"<@{user}>") if _USER_ID.fullmatch(user or "") else escape(user or "")
 
 
+_MENTIONED = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def mentioned_in(payload: dict[str, object]) -> list[str]:
+    """The users a message's payload notifies by mention, once per mention: in its blocks
+    when it has some (the text is then only the notification's fallback), else its text."""
+    return _mentions(payload["blocks"] if payload.get("blocks") else payload.get("text", ""))
+
+
+def _mentions(value: object) -> list[str]:
+    if isinstance(value, str):
+        return _MENTIONED.findall(value)
+    if isinstance(value, dict):
+        return [user for item in value.values() for user in _mentions(item)]
+    if isinstance(value, list):
+        return [user for item in value for user in _mentions(item)]
+    return []
+
+
 def channel(channel_id: str) -> Mrkdwn:
     """A link to a channel (it notifies nobody)."""
     if _CHANNEL_ID.fullmatch(channel_id or ""):
@@ -126,3 +145,8 @@ def unescape(text: str) -> str:
     """Text as Slack sends it back (`&lt;` for `<`) turned into what the person typed."""
     # `&amp;` last, so that a typed "&lt;" (sent as "&amp;lt;") stays "&lt;".
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def stored(text: str) -> Mrkdwn:
+    """Mrkdwn the bot built earlier and kept in the database (a folded notice): placed as is."""
+    return Mrkdwn(text)

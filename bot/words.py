@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -149,7 +150,7 @@ class Words:
         """A percentage given 0–100: `45%` in English, `45 %` in French."""
         if value is None:
             return "—"
-        share = round(float(value), 1) / 100
+        share = Decimal(str(round(float(value), 1))) / 100  # exact: 33.3, never 33.2999…
         return str(format_percent(share, locale=self.locale, decimal_quantization=False))
 
     def day(self, value: date | None) -> str:

@@ -83,6 +83,17 @@ class OpenCheckinForm(Work):
     response_url: str | None = None
     initiative_id: int | None = None
     period: str | None = None
+    correction: bool = False  # from a receipt's Correct: the owner corrects the reading
+
+
+class OpenCheckinAll(Work):
+    """Update all, on a prompt: every initiative of the week in one form."""
+
+    kind = "open_checkin_all"
+    user: str
+    trigger_id: str
+    period: str
+    response_url: str | None = None
 
 
 class PromptAnswer(Work):
@@ -110,17 +121,42 @@ class ChooseInitiative(Work):
     response_url: str | None = None
 
 
-class CheckinFormSubmitted(Work):
-    kind = "checkin_form"
-    user: str
+class FormAnswer(BaseModel):
+    """One initiative's answer in a form."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
     initiative_id: int
-    period: str
     status: str
     progress: int | None = None
     kpi_value: float | None = None
     blockers: str | None = None
     decision_request: str | None = None
     highlights: str | None = None
+
+
+class CheckinFormSubmitted(Work):
+    """The check-in form (one initiative) or Update all (several), submitted."""
+
+    kind = "checkin_form"
+    user: str
+    period: str
+    answers: tuple[FormAnswer, ...]
+    correction: bool = False
+
+
+class AnswerQuestion(Work):
+    """The owner answered a receipt's question: field `field` of an initiative is `value`."""
+
+    kind = "answer_question"
+    user: str
+    initiative_id: int
+    period: str
+    field: str
+    value: str
+    shown: tuple[int, ...]  # the initiatives of the receipt, to redraw it
+    channel: str
+    message_ts: str
+    response_url: str | None = None
 
 
 class FollowDecision(Work):
@@ -150,6 +186,15 @@ class DeclareAbsence(Work):
     user: str
     until: date | None
     deputy: str | None = None
+    response_url: str | None = None
+
+
+class SetLanguage(Work):
+    """`/checkin language fr|en|auto`: the language the bot writes to the person in."""
+
+    kind = "set_language"
+    user: str
+    language: str | None  # None: their Slack language again
     response_url: str | None = None
 
 
@@ -219,3 +264,27 @@ class ListDecisions(Work):
     kind = "list_decisions"
     user: str
     response_url: str | None = None
+
+
+# -- the digest --------------------------------------------------------------------------------
+
+
+class OpenDigestList(Work):
+    """Full list, on a digest's top message: every initiative of the committee, privately."""
+
+    kind = "open_digest_list"
+    user: str
+    trigger_id: str
+    committee: str
+    response_url: str | None = None
+
+
+class TurnDigestPage(Work):
+    """Previous or Next, in the full list's modal: the same modal shows another page."""
+
+    kind = "digest_page"
+    user: str
+    view_id: str
+    hash: str | None = None
+    committee: str
+    page: int

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session
 
 from rituals.models import Absence, CheckIn, Initiative
-from rituals.parse import ParsedUpdate
+from rituals.reading import Field, Part
 from rituals.status import Status
 from rituals.store import checkins
 
@@ -27,17 +28,52 @@ class Answer:
     highlights: str | None = None
 
 
-def answer_from_text(parsed: ParsedUpdate, last: CheckIn | None) -> Answer:
-    """A free-text update; an unstated status stays what it was."""
-    status = parsed.status or (Status(last.status) if last and last.status else None)
-    return Answer(
+@dataclass(frozen=True)
+class Reading:
+    """What one part of a message lets the bot store, and what it must ask first."""
+
+    answer: Answer
+    kept_status: bool  # no status said: the last one kept
+    asked: dict[str, list[str]]  # field → the candidates to offer as buttons
+
+
+def answer_of(part: Part, last: CheckIn | None) -> Reading:
+    """The sure fields of a part as an answer; an uncertain field is stored as nothing and
+    asked about; an unstated status keeps the last one (it was not said to change)."""
+    kept = part.status.sure and part.status.value is None and bool(last and last.status)
+    status = part.status.value if part.status.sure else None
+    if kept and last is not None and last.status:
+        status = Status(last.status)
+    asked = {
+        name: [str(c) for c in field.candidates]
+        for name, field in (("status", part.status), ("progress", part.progress), ("kpi", part.kpi))
+        if _asked(field)
+    }
+    if "progress_or_kpi" in part.questions:
+        asked.pop("progress", None)
+        asked.pop("kpi", None)
+        asked["progress_or_kpi"] = [part.progress.said or part.kpi.said or ""]
+    answer = Answer(
         status=status,
-        progress=parsed.progress,
-        kpi_value=parsed.kpi_value,
-        blockers=parsed.blockers,
-        decision_request=parsed.decision_request,
-        highlights=parsed.highlights,
+        progress=part.progress.value if part.progress.sure else None,
+        kpi_value=part.kpi.value if part.kpi.sure else None,
+        blockers=part.blockers,
+        decision_request=part.decision,
+        highlights=_comment(part),
     )
+    return Reading(answer, kept, asked)
+
+
+def _comment(part: Part) -> str | None:
+    """What is left of the owner's words as a comment, unless it is just the whole text."""
+    if part.highlights is None:
+        return None
+    same = " ".join(part.highlights.split()).casefold() == " ".join(part.text.split()).casefold()
+    return None if same else part.highlights
+
+
+def _asked(field: Field[Any]) -> bool:
+    return not field.sure
 
 
 def repeat_last(last: CheckIn) -> Answer:
@@ -95,8 +131,12 @@ def record_checkin(
     raw_text: str | None = None,
     channel: str | None = None,
     message_ts: str | None = None,
+    asked: dict[str, list[str]] | None = None,
+    corrected: bool = False,
 ) -> CheckIn:
-    """Store an answer as the period's current one; the one it replaces stays as history."""
+    """Store an answer as the period's current one; the one it replaces stays as history.
+    `asked`: the fields the owner is asked about before they are stored; `corrected`: the
+    owner corrected how the bot had read them."""
     assert initiative.id is not None
     checkins.retire(session=session, initiative_id=initiative.id, period=period)
     checkin = CheckIn(
@@ -114,6 +154,8 @@ def record_checkin(
         submitted_at=now,
         channel=channel,
         message_ts=message_ts,
+        asked=asked or {},
+        corrected=corrected,
     )
     session.add(checkin)
     if answer.status is not None and initiative.status != answer.status.value:

@@ -4,13 +4,19 @@ Writes go through `Database.write()` (or `run()`, which retries a transaction th
 on a unique key): on SQLite they take the write lock when they begin (`BEGIN IMMEDIATE`), so
 concurrent writers queue instead of failing half-way; hooks run after each commit (the
 delivery workers wake on them).
+
+SQLite lets one writer at a time: within a process, writers take turns at a gate, woken the
+moment it frees, with the intake (a write bounded by `timeout_ms`, answering Slack) first —
+SQLite's own busy wait polls, and lets a writer starve behind a stream of others.
 """
 
 from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,8 +37,13 @@ BUSY_TIMEOUT_MS = 30_000
 CommitHook = Callable[[dict[str, Any]], None]
 
 
-def make_engine(url: str, *, connect_timeout: float = 5.0) -> Engine:
-    """An engine for SQLite (WAL, busy timeout, foreign keys) or PostgreSQL (psycopg 3)."""
+def make_engine(url: str, *, connect_timeout: float = 2.0) -> Engine:
+    """An engine for SQLite (WAL, busy timeout, foreign keys) or PostgreSQL (psycopg 3).
+
+    On PostgreSQL a server that stops answering (a network cut, not a refusal) is noticed
+    within about two seconds — connecting, and on a connection in use (TCP keepalives and
+    `tcp_user_timeout`) — so that the intake can still tell Slack "not now" inside its three
+    seconds instead of hanging."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if not url.startswith("sqlite"):
@@ -41,7 +52,14 @@ def make_engine(url: str, *, connect_timeout: float = 5.0) -> Engine:
             pool_pre_ping=True,
             pool_size=10,
             max_overflow=20,
-            connect_args={"connect_timeout": max(1, int(connect_timeout))},
+            connect_args={
+                "connect_timeout": max(1, int(connect_timeout)),
+                "keepalives": 1,
+                "keepalives_idle": 5,
+                "keepalives_interval": 1,
+                "keepalives_count": 2,
+                "tcp_user_timeout": 2500,  # ms unacknowledged before the connection fails
+            },
         )
     memory = url in ("sqlite://", "sqlite:///:memory:")
     kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
@@ -89,6 +107,51 @@ def ping(engine: Engine) -> bool:
     return True
 
 
+class _Gate:
+    """One SQLite writer at a time in this process; urgent writers (the intake) go before
+    every other writer waiting."""
+
+    def __init__(self) -> None:
+        self._turn = threading.Condition()
+        self._writing = False
+        self._urgent = 0
+
+    @contextmanager
+    def held(self, *, urgent: bool, timeout_ms: int) -> Iterator[None]:
+        with self._turn:
+            self._urgent += urgent
+            try:
+                free = self._turn.wait_for(
+                    lambda: not self._writing and (urgent or not self._urgent),
+                    timeout=timeout_ms / 1000,
+                )
+            finally:
+                self._urgent -= urgent
+            if not free:
+                raise OperationalError(
+                    "BEGIN IMMEDIATE", None, Exception("database is locked (by this process)")
+                )
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._turn:
+                self._writing = False
+                self._turn.notify_all()
+
+
+_GATES: weakref.WeakKeyDictionary[Engine, _Gate] = weakref.WeakKeyDictionary()
+_GATES_LOCK = threading.Lock()
+
+
+def _gate_of(engine: Engine) -> _Gate:
+    with _GATES_LOCK:
+        gate = _GATES.get(engine)
+        if gate is None:
+            gate = _GATES[engine] = _Gate()
+        return gate
+
+
 def retryable(exc: BaseException) -> bool:
     """A transaction that lost a race and may simply run again on what is committed now."""
     if isinstance(exc, IntegrityError):
@@ -120,6 +183,26 @@ class Database:
     def write(self, *, timeout_ms: int | None = None) -> Iterator[Session]:
         """A transaction committed whole, or not at all; `timeout_ms` bounds the wait for
         locks (the inbox must answer Slack within its 3 seconds)."""
+        written: dict[str, Any] = {}
+        if not self.sqlite:
+            with self._session(timeout_ms, written) as session:
+                yield session
+        else:
+            started = time.monotonic()
+            urgent, bound = timeout_ms is not None, timeout_ms or BUSY_TIMEOUT_MS
+            with _gate_of(self.engine).held(urgent=urgent, timeout_ms=bound):
+                left = bound - int((time.monotonic() - started) * 1000)  # for other processes
+                with self._session(max(50, left) if urgent else None, written) as session:
+                    yield session
+        for hook in self._hooks:
+            try:
+                hook(written)
+            except Exception:
+                log.exception("commit hook failed")
+
+    @contextmanager
+    def _session(self, timeout_ms: int | None, written: dict[str, Any]) -> Iterator[Session]:
+        """The transaction; once committed, `written` holds its session's info."""
         options: dict[str, Any] = {"writes": True}
         if timeout_ms is not None:
             options["busy_timeout_ms"] = timeout_ms
@@ -134,12 +217,7 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
-            info = dict(session.info)
-        for hook in self._hooks:
-            try:
-                hook(info)
-            except Exception:
-                log.exception("commit hook failed")
+            written.update(session.info)
 
     def run(self, work: Callable[[Session], T], *, attempts: int = 8) -> T:
         """`work` in a write transaction, run again when it lost a race (two answers for one

@@ -1,7 +1,8 @@
 """The weekly digest of a committee: every initiative's line, what changed, what is missing.
 
-Pure data: the caller reads the check-ins and passes them in; `bot/digest_render.py`
-turns a `Digest` into Slack messages.
+Pure data: the caller reads the check-ins and passes them in; `bot/blocks/digest.py`
+turns a `Digest` into Slack messages. An owner who skipped the week or is away is not missing:
+each line says why no answer came (`Silence`), and only real silence counts as missing.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from rituals.periods import previous, recent_weeks
 from rituals.status import Status
@@ -54,6 +56,24 @@ def kpi_trend(
     return tuple(values.get(week) for week in recent_weeks(period, count))
 
 
+class Silence(StrEnum):
+    """Why an initiative has no answer this week: the owner said they skip it, the owner is
+    away, or nothing came (the only one the digest calls missing)."""
+
+    SKIPPED = "skipped"
+    AWAY = "away"
+    MISSING = "missing"
+
+
+def silence_of(*, answered: bool, skipped: bool = False, away: bool = False) -> Silence | None:
+    """None when answered; a skip the owner (or their deputy) clicked wins over an absence."""
+    if answered:
+        return None
+    if skipped:
+        return Silence.SKIPPED
+    return Silence.AWAY if away else Silence.MISSING
+
+
 def status_key(status: str | None) -> str:
     """The key a status is counted under: one of STATUS_ORDER, or "none" (absent or unknown)."""
     return status if status in STATUS_ORDER else NO_STATUS
@@ -76,6 +96,14 @@ class InitiativeLine:
     blockers: str | None
     answered: bool  # the owner answered this period
     kpi_error: str | None = None  # why the KPI source could not be read this week
+    excused: Silence | None = None  # unanswered for a reason: SKIPPED or AWAY
+
+    @property
+    def silence(self) -> Silence | None:
+        """Why there is no answer this period; None when there is one."""
+        if self.answered:
+            return None
+        return self.excused if self.excused in (Silence.SKIPPED, Silence.AWAY) else Silence.MISSING
 
     @property
     def changed(self) -> bool:
@@ -103,10 +131,12 @@ class Digest:
     lines: tuple[InitiativeLine, ...]
     counts: dict[str, int] = field(hash=False)
     changed: tuple[InitiativeLine, ...]
-    missing: tuple[InitiativeLine, ...]
+    missing: tuple[InitiativeLine, ...]  # no answer and no reason: the owners owe one
     escalations: tuple[tuple[str, str, int], ...]  # (initiative title, cause, level)
     decisions: tuple[tuple[str, str], ...]  # (question, decision) of the week
     open_polls: tuple[tuple[str, str], ...]  # (question, deadline text)
+    skipped: tuple[InitiativeLine, ...] = ()  # the owner skipped the week
+    away: tuple[InitiativeLine, ...] = ()  # the owner is away this week
 
 
 def _order(line: InitiativeLine) -> tuple[int, str, int]:
@@ -138,7 +168,9 @@ def build_digest(
         lines=ordered,
         counts={key: tally[key] for key in (*STATUS_ORDER, NO_STATUS)},
         changed=tuple(line for line in ordered if line.changed),
-        missing=tuple(line for line in ordered if not line.answered),
+        missing=tuple(line for line in ordered if line.silence is Silence.MISSING),
+        skipped=tuple(line for line in ordered if line.silence is Silence.SKIPPED),
+        away=tuple(line for line in ordered if line.silence is Silence.AWAY),
         escalations=tuple((title, cause, level) for title, cause, level in escalations),
         decisions=tuple((question, decision) for question, decision in decisions),
         open_polls=tuple((question, deadline) for question, deadline in open_polls),
@@ -166,10 +198,13 @@ def line_of(
     answers: Mapping[str, Answered],
     period: str,
     reading: tuple[str, float | None, str | None] | None = None,
+    skipped: bool = False,
+    away: bool = False,
 ) -> InitiativeLine:
     """One initiative's line for the digest of `period`: this week's answer, else the latest;
     the KPI read from its source this week wins over the owner's (`reading` is (period,
-    value, error)); the trend is the owners' KPI values of the last weeks."""
+    value, error)); the trend is the owners' KPI values of the last weeks. `skipped`: the
+    week's prompt was skipped; `away`: an absence of the owner excuses the week."""
     latest = answers[max(answers)] if answers else None
     now, before = answers.get(period), answers.get(previous(period))
     shown = now or latest
@@ -189,4 +224,9 @@ def line_of(
         blockers=latest.blockers if latest else None,
         answered=now is not None,
         kpi_error=fetched[2] if fetched is not None else None,
+        excused=_excuse(silence_of(answered=now is not None, skipped=skipped, away=away)),
     )
+
+
+def _excuse(silence: Silence | None) -> Silence | None:
+    return silence if silence in (Silence.SKIPPED, Silence.AWAY) else None

@@ -83,6 +83,11 @@ class CheckIn(SQLModel, table=True):
     is_current: bool = True
     channel: str | None = Field(default=None, max_length=32)
     message_ts: str | None = Field(default=None, max_length=32, index=True)
+    # The fields the bot asks the owner about before it stores them: field → candidates.
+    asked: dict[str, list[str]] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
+    corrected: bool = False  # the owner corrected, in the form, how the bot had read them
 
 
 class CheckinPrompt(SQLModel, table=True):
@@ -95,7 +100,8 @@ class CheckinPrompt(SQLModel, table=True):
     initiative_id: int = Field(foreign_key="initiative.id", index=True)
     period: str = Field(max_length=8, index=True)
     owner: str = Field(max_length=32)
-    message_key: str = Field(max_length=200, unique=True)
+    recipient: str = Field(default="", max_length=32, index=True)  # the owner, or their deputy
+    message_key: str = Field(max_length=200, index=True)  # the recipient's prompt of the week
     created_at: datetime = Field(sa_type=UTCDateTime)
     skipped_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reminded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -112,6 +118,10 @@ class PendingAnswer(SQLModel, table=True):
     message_ts: str = Field(max_length=32)
     period: str = Field(max_length=8)
     text: str
+    # The initiatives to choose from (the author's this week, or those of the prompt replied to).
+    choices: list[int] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     created_at: datetime = Field(sa_type=UTCDateTime)
     resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
@@ -123,6 +133,7 @@ class OutboxMessage(SQLModel, table=True):
     or the message to edit (chat.update), known only once that row is delivered."""
 
     __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_noise", "person", "week"),)
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=200, unique=True)
@@ -140,6 +151,24 @@ class OutboxMessage(SQLModel, table=True):
     ts: str | None = Field(default=None, max_length=32, index=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # An unsolicited DM counts against its person's weekly budget of such DMs.
+    person: str | None = Field(default=None, max_length=32)
+    week: str | None = Field(default=None, max_length=8)
+
+
+class DeliveryLease(SQLModel, table=True):
+    """Which worker sends to Slack (one at a time, whatever the number of replicas, so that
+    together they keep to Slack's rate), until when, and the pace it learned per method,
+    handed to the next one."""
+
+    __tablename__ = "delivery_lease"
+
+    name: str = Field(primary_key=True, max_length=32)
+    holder: str = Field(default="", max_length=64)
+    until: datetime = Field(sa_type=UTCDateTime)
+    # method -> [calls per second, burst], as last learned
+    paces: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class RitualRun(SQLModel, table=True):
@@ -314,3 +343,30 @@ class MessageVersion(SQLModel, table=True):
     version: str = Field(max_length=32)  # the ts of the message, or of its latest edit
     author: str = Field(max_length=32)
     text: str
+
+
+class Person(SQLModel, table=True):
+    """What Slack says of a person (users.info), kept so that names, zones and languages
+    are known without asking again; and the language they chose, which wins."""
+
+    user: str = Field(primary_key=True, max_length=32)
+    name: str = Field(default="", max_length=200)
+    zone: str | None = Field(default=None, max_length=64)
+    locale: str | None = Field(default=None, max_length=16)
+    language: str | None = Field(default=None, max_length=8)  # chosen with /checkin language
+    fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class FoldedNotice(SQLModel, table=True):
+    """What a person would have been sent on its own, past their weekly budget of unsolicited
+    DMs: it rides on the next message they get anyway (their reminder, their next prompt)."""
+
+    __tablename__ = "folded_notice"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person: str = Field(max_length=32, index=True)
+    kind: str = Field(max_length=24)  # escalation, …
+    key: str = Field(max_length=200, unique=True)  # what it is about: folded once
+    text: str  # mrkdwn, in the person's language
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    folded_into: str | None = Field(default=None, max_length=200)  # the outbox key it rode on

@@ -15,6 +15,7 @@ from bot.__main__ import main
 from bot.devtools.demo import SAMPLES
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
+from rituals.models import Initiative
 from tests.blockkit import texts
 from tests.factories import Clock
 from tests.slackbot import bot_environ, running_bot
@@ -53,9 +54,9 @@ def test_a_week_of_checkins_as_a_new_user_runs_it(
         capsys, "roadmap", "import", str(SAMPLES / "roadmap_fr.csv")
     )
 
-    # Monday: every owner gets one DM per initiative; a second run sends nothing
+    # Monday: every owner gets one DM listing their initiatives; a second run sends nothing
     out = cli(capsys, "ritual", "run", "checkin", "--at", "2026-11-23T09:00")
-    assert "9 message(s) queued" in out and "9 delivered" in out
+    assert "7 message(s) queued" in out and "7 delivered" in out
     cli(capsys, "ritual", "run", "checkin", "--at", "2026-11-23T09:30")
     prompts = standin.calls("chat.postMessage")
     per_owner = sorted(c.params["channel"] for c in prompts)
@@ -63,8 +64,6 @@ def test_a_week_of_checkins_as_a_new_user_runs_it(
         [
             "U0OWNER01",
             "U0OWNER02",
-            "U0OWNER02",
-            "U0OWNER03",
             "U0OWNER03",
             "U0INES001",
             "U0OWNER04",
@@ -72,10 +71,11 @@ def test_a_week_of_checkins_as_a_new_user_runs_it(
             "U0OWNER06",
         ]
     )
+    [thomas] = standin.messages("U0OWNER02")
+    assert "ERP phase 2" in texts(thomas) and "Référentiel client unique" in texts(thomas)
 
-    # owners answer: French in a thread, English by DM, the form
-    erp = next(m for m in standin.messages("U0OWNER02") if "ERP" in texts(m))
-    bot.dm("U0OWNER02", "vert 60% kpi 55 — bloqué par le juridique", thread_ts=erp["ts"])
+    # owners answer: French in the prompt's thread, English by DM, the form
+    bot.dm("U0OWNER02", "ERP : vert 60% kpi 55 — bloqué par le juridique", thread_ts=thomas["ts"])
     bot.dm("U0INES001", "at risk, 35%, KPI at 12; blocked by budget approval")
     bot.click("U0OWNER04", standin.messages("U0OWNER04")[0], "checkin_update")
     view = standin.calls("views.open")[-1].params["view"]
@@ -94,15 +94,19 @@ def test_a_week_of_checkins_as_a_new_user_runs_it(
     nudges = [c for c in standin.calls("chat.postMessage") if "reminder" in texts(c.params).lower()]
     assert sorted(c.response["channel"] for c in nudges) == sorted(
         standin.dm_channel(u)
-        for u in ["U0OWNER01", "U0OWNER02", "U0OWNER03", "U0OWNER03", "U0OWNER05", "U0OWNER06"]
+        for u in ["U0OWNER01", "U0OWNER02", "U0OWNER03", "U0OWNER05", "U0OWNER06"]
     )
     assert all(c.params.get("thread_ts") for c in nudges)
+    [to_thomas] = [c for c in nudges if c.response["channel"] == standin.dm_channel("U0OWNER02")]
+    assert "Référentiel client unique" in texts(to_thomas.params)
+    assert "ERP phase 2" not in texts(to_thomas.params), "answered: not nudged about"
 
     # next Monday: a click on "No change" repeats the last answer
     clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=PARIS)
     cli(capsys, "ritual", "run", "checkin", "--at", "2026-11-30T09:00")
-    erp = [m for m in standin.messages("U0OWNER02") if "ERP" in texts(m)][-1]
-    bot.click("U0OWNER02", erp, "checkin_no_change")
+    prompt = [m for m in standin.messages("U0OWNER02") if "2026-W49" in texts(m)][-1]
+    [erp] = [i.id for i in bot.rows(Initiative) if i.title.startswith("ERP phase 2")]
+    bot.click("U0OWNER02", prompt, "checkin_no_change", block=f"initiative_{erp}")
     bot.settled()
 
     rows = list(csv.DictReader(io.StringIO(cli(capsys, "export", "checkins"))))

@@ -1,20 +1,20 @@
-"""The weekly check-in in Slack: the prompt, the reminder, the receipt and the replies to an
-owner's message."""
+"""The weekly check-in in Slack: one prompt per person listing every initiative they answer
+for, the reminder, and the replies to an owner's message."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
 from bot.blocks import kit
 from bot.blocks.common import TITLE, AnswerLike, KpiInfo, kpi_name, kpi_value, summary
 from bot.ids import Action, ChoiceRef, DecisionRef, PromptRef
-from bot.text import Mrkdwn, clip, code, md, quote_lines, slack_date
+from bot.text import Mrkdwn, bold, clip, code, md, quote_lines, slack_date
 from bot.words import Words
 
-OBJECTIVE, DECISION = 1000, 500
+OBJECTIVE, DECISION, OWNER = 300, 300, 80
 
 
 class PromptInitiative(KpiInfo, Protocol):
@@ -38,23 +38,68 @@ class FollowUp:
     due: date | None
 
 
+@dataclass(frozen=True)
+class PromptItem:
+    """One initiative of a person's prompt: its last answer, the decisions to follow up, and
+    the owner's name when the person answers as a deputy."""
+
+    initiative: PromptInitiative
+    last: AnswerLike | None = None
+    last_period: str | None = None
+    decisions: Sequence[FollowUp] = field(default_factory=tuple)
+    deputy_for: Mrkdwn | None = None
+
+
 def prompt(
-    words: Words,
-    initiative: PromptInitiative,
-    *,
-    period: str,
-    last: AnswerLike | None,
-    last_period: str | None,
-    decisions: Sequence[FollowUp] = (),
+    words: Words, items: Sequence[PromptItem], *, period: str, notes: Sequence[Mrkdwn] = ()
 ) -> kit.Message:
-    """The Monday DM asking for an initiative's update."""
-    assert initiative.id is not None
-    ref = PromptRef(i=initiative.id, p=period)
-    facts: list[Mrkdwn] = []
-    if initiative.objective:
-        facts.append(
-            words.md("checkin-prompt-objective", objective=clip(initiative.objective, OBJECTIVE))
+    """The Monday DM: every initiative the person answers for this week, each with its own
+    Update · No change · Skip; Update all and I'm away for the whole week. `notes` are what
+    was folded into it rather than sent on its own (the noise budget)."""
+    count = len(items)
+    head: list[kit.Block] = [
+        kit.header(words.text("checkin-prompt-header", period=period)),
+        kit.section(words.md("checkin-prompt-intro", count=count)),
+        *[kit.section(note) for note in notes[:5]],
+    ]
+    example = "checkin-prompt-hint-many" if count > 1 else "checkin-prompt-hint"
+    first = items[0].initiative.id if items else 0
+    week = PromptRef(i=first or 0, p=period)
+    closing = [kit.button(words.text("checkin-button-away"), Action.CHECKIN_AWAY, week)]
+    if count > 1:
+        all_of = kit.button(
+            words.text("checkin-button-update-all"), Action.CHECKIN_UPDATE_ALL, week
         )
+        closing.insert(0, all_of)
+    tail: list[kit.Block] = [
+        kit.context(words.md(example)),
+        kit.actions(*closing, block_id="checkin_week"),
+    ]
+    more = kit.section(words.md("checkin-prompt-more", count=count))
+    room = kit.Room()
+    room.spend([*head, *tail, more])
+    body: list[kit.Block] = []
+    shown = 0
+    for item in items:
+        if not room.take(parts := _item(words, item, period)):
+            break
+        body += parts
+        shown += 1
+    if shown < count:
+        body.append(kit.section(words.md("checkin-prompt-more", count=count - shown)))
+    blocks = [*head, *body, *tail]
+    titles = [clip(item.initiative.title, 60) for item in items[:3]]
+    fallback = words.md("checkin-prompt-fallback", period=period, titles=words.join(titles))
+    return kit.Message(fallback, tuple(blocks))
+
+
+def _item(words: Words, item: PromptItem, period: str) -> list[kit.Block]:
+    initiative = item.initiative
+    assert initiative.id is not None
+    lines = [bold(initiative.title, TITLE)]
+    if item.deputy_for:
+        lines.append(words.md("checkin-prompt-for", owner=item.deputy_for))
+    facts: list[Mrkdwn] = []
     if initiative.kpi_name:
         name = kpi_name(words, initiative)
         if initiative.kpi_target is not None:
@@ -64,27 +109,21 @@ def prompt(
             facts.append(words.md("checkin-prompt-kpi", kpi=name))
     if initiative.due:
         facts.append(words.md("checkin-prompt-due", due=initiative.due))
-    facts.append(words.md("checkin-prompt-week", period=period))
-    if last is not None and last_period:
-        answer = words.md("checkin-prompt-last", period=last_period) + "\n"
-        answer += summary(words, initiative, last)
+    if facts:
+        lines.append(md(" · ").join(facts))
+    if item.last is not None and item.last_period:
+        lines.append(words.md("checkin-prompt-last", period=item.last_period))
+        lines.append(summary(words, initiative, item.last))
     else:
-        answer = words.md("checkin-prompt-first")
+        lines.append(words.md("checkin-prompt-first"))
+    ref = PromptRef(i=initiative.id, p=period)
     blocks: list[kit.Block] = [
-        kit.header(words.text("checkin-prompt-header", title=initiative.title)),
-        kit.section(md("\n").join(facts)),
-        kit.section(answer),
+        kit.section(md("\n").join(lines)),
+        kit.actions(*prompt_buttons(words, ref), block_id=f"initiative_{initiative.id}"),
     ]
-    for decision in decisions:
+    for decision in item.decisions:
         blocks += follow_up(words, decision)
-    blocks += [
-        kit.context(words.md("checkin-prompt-hint")),
-        kit.actions(*prompt_buttons(words, ref), block_id="checkin_actions"),
-    ]
-    fallback = words.md(
-        "checkin-prompt-fallback", period=period, title=clip(initiative.title, TITLE)
-    )
-    return kit.Message(fallback, tuple(blocks))
+    return blocks
 
 
 def prompt_buttons(words: Words, ref: PromptRef) -> list[kit.ButtonElement]:
@@ -94,7 +133,6 @@ def prompt_buttons(words: Words, ref: PromptRef) -> list[kit.ButtonElement]:
         ),
         kit.button(words.text("checkin-button-no-change"), Action.CHECKIN_NO_CHANGE, ref),
         kit.button(words.text("checkin-button-skip"), Action.CHECKIN_SKIP, ref),
-        kit.button(words.text("checkin-button-away"), Action.CHECKIN_AWAY, ref),
     ]
 
 
@@ -112,46 +150,28 @@ def follow_up(words: Words, decision: FollowUp) -> list[kit.Block]:
         kit.actions(
             kit.button(words.text("decision-button-done"), Action.DECISION_DONE, ref),
             kit.button(words.text("decision-button-not-yet"), Action.DECISION_NOT_YET, ref),
+            block_id=f"decision_{decision.id}",
         ),
     ]
 
 
-def reminder(words: Words, *, title: str, period: str) -> kit.Message:
-    short = clip(title, TITLE)
-    return kit.message(
-        words.md("checkin-reminder-fallback", title=short, period=period),
-        kit.section(words.md("checkin-reminder", title=short)),
-    )
-
-
-def receipt(
-    words: Words,
-    initiative: PromptInitiative,
-    *,
-    period: str,
-    answer: AnswerLike,
-    replaced: bool,
-    kept_status: bool,
+def reminder(
+    words: Words, *, titles: Sequence[str], period: str, notes: Sequence[Mrkdwn] = ()
 ) -> kit.Message:
-    """What was stored, and a way to correct it."""
-    assert initiative.id is not None
-    title = clip(initiative.title, TITLE)
-    text = words.md(
-        "receipt-title", replaced="yes" if replaced else "no", title=title, period=period
+    """One nudge a week, in the prompt's thread, naming what is still missing; `notes` are
+    what was folded into it rather than sent on its own (the noise budget)."""
+    shown = [bold(title, 100) for title in titles[:8]]
+    more = len(titles) - len(shown)
+    listed = (
+        words.join(shown)
+        if not more
+        else words.md("checkin-reminder-more", titles=words.join(shown), count=more)
     )
-    text += "\n" + summary(words, initiative, answer)
-    if kept_status:
-        text += "\n" + words.md("receipt-kept-status")
-    if answer.status is None:
-        text += "\n" + words.md("receipt-no-status")
-    correct = kit.button(
-        words.text("receipt-button-correct"),
-        Action.CHECKIN_CORRECT,
-        PromptRef(i=initiative.id, p=period),
-    )
-    return kit.message(
-        words.md("receipt-fallback", title=title), kit.section(text), kit.actions(correct)
-    )
+    text = words.md("checkin-reminder", titles=listed, count=len(titles))
+    blocks: list[kit.Block] = [kit.section(text)]
+    blocks += [kit.section(note) for note in notes[:10]]
+    fallback = words.md("checkin-reminder-fallback", period=period, count=len(titles))
+    return kit.Message(fallback, tuple(blocks))
 
 
 def skipped(words: Words, *, title: str, period: str) -> kit.Message:
@@ -169,7 +189,7 @@ def help_reply(words: Words, *, title: str | None = None) -> kit.Message:
     """Nothing readable: what to write, with examples."""
     lines = [words.md("checkin-help")]
     if title:
-        lines.append(md("*") + clip(title, TITLE) + md("*"))
+        lines.append(bold(title, TITLE))
     lines.append(words.md("checkin-help-examples"))
     lines += [quote_lines(code(words.text(example))) for example in HELP_EXAMPLES]
     lines.append(words.md("checkin-help-form"))
@@ -182,15 +202,20 @@ def not_owner(words: Words) -> kit.Message:
     )
 
 
-def which(words: Words, *, pending_id: int, choices: Sequence[tuple[int, str]]) -> kit.Message:
-    """Which of their initiatives a free-text answer is about, one button each."""
+def which(
+    words: Words, *, pending_id: int, choices: Sequence[tuple[int, str]], said: str | None = None
+) -> kit.Message:
+    """Which of their initiatives an answer (or `said`, a part of it) is about."""
     buttons = [
         kit.button(title, f"{Action.CHECKIN_CHOOSE}_{n}", ChoiceRef(a=pending_id, i=initiative))
         for n, (initiative, title) in enumerate(choices[: kit.ACTIONS_ELEMENTS], start=1)
     ]
+    text = words.md("checkin-which")
+    if said:
+        text += "\n" + quote_lines(clip(said, 500))
     return kit.message(
         words.md("checkin-which-fallback"),
-        kit.section(words.md("checkin-which")),
+        kit.section(text),
         kit.actions(*buttons, block_id="checkin_choose"),
     )
 

@@ -1,7 +1,7 @@
 """The weekly digest of a committee, read at a glance: a top message that counts every
 initiative, and at most five thread messages that name only what needs attention.
 
-Longer than most modules (~280 lines) because the packer lives beside the lines it packs: each
+Longer than most modules (~320 lines) because the packer lives beside the lines it packs: each
 field of a line is clipped to its budget and the line fitted to LINE, so the thread is cut by
 counting characters and blocks in one pass, never by rendering a message and bisecting. When
 even five messages cannot name every exception, the lowest-priority kinds are counted in an
@@ -17,10 +17,11 @@ from enum import StrEnum
 from bot.blocks import kit
 from bot.blocks.common import emoji, kpi_value, status_label
 from bot.blocks.escalation import ThresholdsLike
+from bot.ids import Action, DigestRef
 from bot.text import Mrkdwn, bold, clip, fit, md
 from bot.text import link as link_to
 from bot.words import Words
-from rituals.digest import NO_STATUS, STATUS_ORDER, Digest, InitiativeLine, status_key
+from rituals.digest import NO_STATUS, STATUS_ORDER, Digest, InitiativeLine, Silence, status_key
 from rituals.status import Status
 
 THREAD_MESSAGES = 5
@@ -69,7 +70,7 @@ def kind_of(line: InitiativeLine) -> Kind | None:
         return Kind.BLOCKED
     if line.status == Status.AT_RISK:
         return Kind.AT_RISK
-    if not line.answered:
+    if line.silence is Silence.MISSING:  # a skipped or excused week is only counted
         return Kind.MISSING
     return Kind.CHANGED if line.changed else None
 
@@ -121,11 +122,7 @@ def _top(words: Words, digest: Digest, attention: int, dashboard: Mrkdwn | None)
     counts = md(" · ").join(
         md(f"{emoji(key)} ") + status_label(words, key) + " " + bold(count[key]) for key in keys
     )
-    facts = [_changes(words, digest.changed)]
-    if digest.missing:
-        facts.append(words.md("digest-top-missing", missing=len(digest.missing), total=total))
-    else:
-        facts.append(words.md("digest-top-complete"))
+    facts = [_changes(words, digest.changed), _answers(words, digest, total)]
     facts.append(words.md("digest-top-escalations", count=len(digest.escalations)))
     facts.append(words.md("digest-top-decisions", count=len(digest.decisions)))
     facts.append(words.md("digest-top-polls", count=len(digest.open_polls)))
@@ -136,13 +133,30 @@ def _top(words: Words, digest: Digest, attention: int, dashboard: Mrkdwn | None)
     notes = [thread or words.md("digest-top-calm")]
     if dashboard:
         notes.append(words.md("digest-top-link", link=dashboard))
+    full_list = kit.button(  # every initiative, privately, to whoever clicks
+        words.text("digest-list-button"), Action.DIGEST_LIST, DigestRef(c=digest.committee)
+    )
     return kit.message(
         fallback,
         kit.header(title),
-        kit.section(words.md("digest-top-total", count=total) + "\n" + counts),
+        kit.section(words.md("digest-top-total", count=total) + "\n" + counts, accessory=full_list),
         kit.section(md("\n").join(facts)),
         kit.context(*notes),
     )
+
+
+def _answers(words: Words, digest: Digest, total: int) -> Mrkdwn:
+    """`2 of 9 updates missing · 1 skipped · 1 away`: only silence is missing."""
+    excused = [
+        words.md(f"digest-top-{silence}", count=len(lines))
+        for silence, lines in ((Silence.SKIPPED, digest.skipped), (Silence.AWAY, digest.away))
+        if lines
+    ]
+    if digest.missing:
+        said = words.md("digest-top-missing", missing=len(digest.missing), total=total)
+    else:
+        said = words.md("digest-top-none-missing" if excused else "digest-top-complete")
+    return md(" · ").join([said, *excused])
 
 
 def _changes(words: Words, changed: Sequence[InitiativeLine]) -> Mrkdwn:
@@ -192,17 +206,18 @@ def _initiative(words: Words, line: InitiativeLine, who: Callable[[str], Mrkdwn]
         reasons.append(words.md("digest-reason-was", status=was))
     if line.blockers:
         reasons.append(words.md("digest-reason-blocked", blockers=clip(line.blockers, BLOCKERS)))
-    if not line.answered:
-        reasons.append(words.md("digest-reason-missing"))
+    if line.silence is not None:
+        reasons.append(words.md(f"digest-reason-{line.silence}"))
     if line.kpi_error:
         reasons.append(words.md("digest-reason-kpi-error", error=clip(line.kpi_error, KPI_ERROR)))
     parts = [md(f"• {emoji(line.status)} ") + bold(line.title, TITLE), fit(who(line.owner), OWNER)]
     if line.kpi_value is not None:  # this week's reading from its source, else the owner's
-        parts.append(_kpi(words, line))
+        parts.append(kpi_shown(words, line))
     return md(" · ").join([*parts, *([md(", ").join(reasons)] if reasons else [])])
 
 
-def _kpi(words: Words, line: InitiativeLine) -> Mrkdwn:
+def kpi_shown(words: Words, line: InitiativeLine) -> Mrkdwn:
+    """KPI *value* (target *target*), as the language writes numbers."""
     value = kpi_value(words, line.kpi_value, line.kpi_unit)
     name = words.md("answer-kpi-name")
     if line.kpi_target is None:

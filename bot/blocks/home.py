@@ -127,6 +127,8 @@ class Portfolio:
     overdue: Listed[Overdue] = Listed()
     queue: Listed[Queued] = Listed()
     decisions: Listed[RecentDecision] = Listed()
+    # (answers written as a message, corrections of how the bot read them) this quarter
+    reading: tuple[int, int] = (0, 0)
 
 
 def home_view(
@@ -277,7 +279,18 @@ def _portfolio(words: Words, portfolio: Portfolio, quarter: str, who: Who) -> li
         *_listing(words, "home-overdue", late, more_overdue, "home-nothing-overdue"),
         *_listing(words, "home-queue", queued, more_queued, "home-queue-empty"),
         *_listing(words, "home-decisions", decided, more_decided, "home-no-decisions"),
+        *_reading(words, portfolio.reading),
     ]
+
+
+def _reading(words: Words, reading: tuple[int, int]) -> list[kit.Block]:
+    """How often owners corrected how the bot read them: the reader's quality, in use."""
+    written, corrected = reading
+    if not written:
+        return []
+    rate = words.pct(100 * corrected / written)
+    line = words.md("home-reading", written=written, corrected=corrected, rate=rate)
+    return [kit.context(line)]
 
 
 def _listing(

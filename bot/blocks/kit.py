@@ -30,7 +30,7 @@ from slack_sdk.models.blocks.block_elements import BlockElement, InputInteractiv
 from slack_sdk.models.views import View
 
 from bot.ids import Action, Callback
-from bot.text import Mrkdwn, fit, md, plain
+from bot.text import Mrkdwn, fit, md, plain, stored
 
 MESSAGE_BLOCKS = 50
 VIEW_BLOCKS = 100
@@ -91,7 +91,7 @@ def divider() -> DividerBlock:
 
 
 def value_of(value: BaseModel | str) -> str:
-    dumped = value if isinstance(value, str) else value.model_dump_json()
+    dumped = value if isinstance(value, str) else value.model_dump_json(exclude_defaults=True)
     if len(dumped) > BUTTON_VALUE:
         raise TooBig(f"a button value has {len(dumped)} characters, more than {BUTTON_VALUE}")
     return dumped
@@ -195,7 +195,7 @@ def modal(
     """A modal view as the Web API takes it."""
     if len(blocks) > VIEW_BLOCKS:
         raise TooBig(f"{len(blocks)} blocks, more than {VIEW_BLOCKS} per modal")
-    private = metadata.model_dump_json() if metadata is not None else None
+    private = metadata.model_dump_json(exclude_defaults=True) if metadata is not None else None
     if private is not None and len(private) > METADATA:
         raise TooBig(f"private_metadata has {len(private)} characters, more than {METADATA}")
     view = View(
@@ -213,3 +213,65 @@ def modal(
 def home(blocks: Sequence[Block]) -> dict[str, Any]:
     """A Home tab view, cut to the 100 blocks Slack takes."""
     return dict(View(type="home", blocks=list(blocks)[:VIEW_BLOCKS]).to_dict())
+
+
+def first_text(message: Message) -> Mrkdwn:
+    """The words of a message's first section (what a folded notice keeps of it)."""
+    for block in message.blocks:
+        if isinstance(block, SectionBlock) and block.text is not None:
+            return stored(block.text.text)  # built by `section`: mrkdwn already
+    return message.text
+
+
+def text_size(blocks: Iterable[Block]) -> int:
+    """Characters of text in `blocks`, as Slack counts them against a message's total."""
+    return sum(_text_size(block.to_dict()) for block in blocks)
+
+
+def _text_size(value: Any, key: str | None = None) -> int:
+    if isinstance(value, dict):
+        return sum(_text_size(item, k) for k, item in value.items())
+    if isinstance(value, list):
+        return sum(_text_size(item, key) for item in value)
+    return len(value) if isinstance(value, str) and key == "text" else 0
+
+
+class Room:
+    """What a message still holds: blocks and characters of text (builders fill it in turn
+    and stop, saying what they left out, where it is full)."""
+
+    def __init__(self, blocks: int = MESSAGE_BLOCKS, chars: int = MESSAGE_TEXT_TOTAL) -> None:
+        self.blocks, self.chars = blocks, chars
+
+    def spend(self, blocks: Sequence[Block], *, chars: int = 0) -> None:
+        """Room kept for `blocks` (and `chars` more), whatever comes next."""
+        self.blocks -= len(blocks)
+        self.chars -= text_size(blocks) + chars
+
+    def take(self, blocks: Sequence[Block]) -> bool:
+        """Whether `blocks` fit; if they do, their room is taken."""
+        size = text_size(blocks)
+        if len(blocks) > self.blocks or size > self.chars:
+            return False
+        self.blocks -= len(blocks)
+        self.chars -= size
+        return True
+
+
+def merge(messages: Sequence[Message]) -> list[Message]:
+    """Several messages to one person as few: their blocks in turn, as many as a message
+    holds, the rest in the next one; none left out."""
+    merged: list[Message] = []
+    blocks: list[Block] = []
+    room, first = Room(), messages[0].text if messages else md("")
+    for message in messages:
+        more = [divider(), *message.blocks] if blocks else list(message.blocks)
+        if not room.take(more) and blocks:
+            merged.append(Message(first, tuple(blocks)))
+            blocks, room, first = [], Room(), message.text
+            more = list(message.blocks)
+            room.take(more)
+        blocks += more
+    if blocks:
+        merged.append(Message(first, tuple(blocks)))
+    return merged

@@ -45,6 +45,10 @@ def _command(name: str) -> Callable[..., int]:
         from bot.cli.rituals import ritual
 
         return ritual
+    if name == "noise":
+        from bot.cli.noise import noise
+
+        return noise
     if name in ("inbox", "outbox"):
         from bot.cli.boxes import box
 

@@ -48,22 +48,25 @@ def roadmap(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.app import build
+    """Stream the rows to stdout as the database gives them: neither the bot (Slack
+    clients, workers, words) nor the whole file is held, whatever the number of rows."""
     from bot.services import exports
+    from rituals.db import make_engine, migrate
 
-    bot = build(settings)
+    engine = make_engine(settings.database_url)
     try:
-        engine, csv = bot.database.engine, args.format == "csv"
-        columns: tuple[str, ...] = exports.CHECKIN_COLUMNS
+        migrate(engine)
+        csv = args.format == "csv"
         if args.what == "decisions":
-            rows, columns = exports.decision_rows(engine, for_csv=csv), exports.DECISION_COLUMNS
+            rows, columns = exports.decision_records(engine, for_csv=csv), exports.DECISION_COLUMNS
         elif args.what == "escalations":
-            rows, columns = exports.escalation_rows(engine), exports.ESCALATION_COLUMNS
+            rows, columns = exports.escalation_records(engine), exports.ESCALATION_COLUMNS
         else:
-            rows = exports.checkin_rows(engine, history=args.history)
+            rows = exports.checkin_records(engine, history=args.history)
+            columns = exports.CHECKIN_COLUMNS
+        exports.write(rows, columns, sys.stdout, fmt=args.format)
     finally:
-        bot.stop()
-    sys.stdout.write(exports.to_csv(rows, columns) if csv else exports.to_json(rows))
+        engine.dispose()
     return 0
 
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.cli.errors import UsageError
 from bot.settings import Settings
+from rituals.store import outbox
 
 
 def parse_at(text: str | None, tz: ZoneInfo) -> datetime | None:
@@ -35,15 +36,19 @@ def ritual(args: argparse.Namespace, settings: Settings) -> int:
     bot = build(settings)
     try:
         now = parse_at(args.at, settings.tz) or bot.now()
+        with bot.database.read() as session:
+            before = outbox.last_id(session=session)
         result = bot.rituals.run(args.name, now=now, committee=args.committee)
-        left = bot.delivery.drain()
-        stats = bot.delivery.stats
+        bot.delivery.drain()
+        with bot.database.read() as session:  # delivered here or by a running bot alike
+            states = outbox.states_after(session=session, after_id=before)
     finally:
         bot.stop()
     again = "" if result.first_run else " (already run for this period: only what was missing)"
+    left = states.get("pending", 0)
     print(
         f"{args.name} {result.period}: {result.queued} message(s) queued{again}; "
-        f"{stats['sent']} delivered, {stats['failed']} failed, {left} pending"
+        f"{states.get('sent', 0)} delivered, {states.get('failed', 0)} failed, {left} pending"
     )
     return 0 if not left else 1
 

@@ -30,6 +30,7 @@ from rituals.store import inbox
 
 log = logging.getLogger(__name__)
 
+RACES = 8  # a transaction that lost a race runs again up to this many times, then fails
 INTAKE_TIMEOUT_MS = 1500  # inside Slack's 3 seconds, with room for the answer
 LEASE = timedelta(minutes=2)
 PARK_AFTER = 5
@@ -206,7 +207,7 @@ class InboxWorker:
         the database is away, the row is held (its lease is ours `until`) and done as soon
         as it is back, instead of waiting for the lease to end."""
         error: Exception | None = None
-        races = 0
+        races, pause = 0, 0.0
         while True:
             try:
                 with self.database.write() as session:
@@ -215,10 +216,12 @@ class InboxWorker:
                 return
             except Exception as exc:
                 error = exc
-                if retryable(exc) and races < 3:
+                if retryable(exc) and races < RACES:
                     races += 1
-                    pause = 0.02 * 2**races * random.random()
+                    pause = min(0.5, 0.01 * 2**races) * random.random()
                 elif isinstance(exc, OperationalError) and self.clock.now() < until - UNAVAILABLE:
+                    if pause != UNAVAILABLE.total_seconds():  # said once, not every half second
+                        log.warning("inbox %s: database unavailable, held: %s", row_id, _short(exc))
                     pause = UNAVAILABLE.total_seconds()
                 else:
                     break
@@ -269,7 +272,7 @@ class InboxWorker:
             # due first, then busy: a row claimed in between was counted busy before its claim
             due = self._due_now()
             with self._changed:
-                busy = self._busy
+                busy = self._busy + len(self._unsure)
             if not due and not busy:
                 return True
             with self._changed:

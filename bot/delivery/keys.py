@@ -6,19 +6,33 @@ two replicas, an inbox item processed again after a crash — enqueues it once.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 
 
-def prompt(period: str, initiative_id: int) -> str:
-    return f"checkin:{period}:initiative:{initiative_id}"
+def prompt(period: str, person: str) -> str:
+    """A person's one check-in prompt of the week."""
+    return f"checkin:{period}:{person}"
 
 
-def reminder(period: str, initiative_id: int) -> str:
-    return f"reminder:{period}:initiative:{initiative_id}"
+def prompt_redraw(period: str, person: str, initiatives: int) -> str:
+    """The prompt redrawn with the initiatives added to the roadmap since it was sent."""
+    return f"checkin:{period}:{person}:with:{initiatives}"
 
 
-def receipt(checkin_id: int) -> str:
-    return f"receipt:{checkin_id}"
+def reminder(period: str, person: str) -> str:
+    """A person's one reminder of the week."""
+    return f"reminder:{period}:{person}"
+
+
+def receipt(work: str) -> str:
+    """The receipt of an answer (one inbox item), whatever it covers."""
+    return f"receipt:{work}"
+
+
+def receipt_redraw(work: str) -> str:
+    """A receipt redrawn once the owner answered one of its questions."""
+    return f"receipt-redraw:{work}"
 
 
 def skipped(period: str, initiative_id: int) -> str:
@@ -86,3 +100,10 @@ def review(quarter: str, committee: str) -> str:
 def decision_posted(decision_id: int, work: str) -> str:
     """The notice of a decision recorded (again) by one inbox item."""
     return f"decision:{decision_id}:{work}"
+
+
+def merged(week: str, person: str, parts: list[str], *, message: int = 1) -> str:
+    """Several messages of one ritual run to one person, sent as one (or as few: `message`
+    is the n-th of them)."""
+    digest = hashlib.sha256("|".join(sorted(parts)).encode()).hexdigest()[:16]
+    return f"merged:{week}:{person}:{digest}" + (f":{message}" if message > 1 else "")

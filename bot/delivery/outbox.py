@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 
@@ -9,6 +10,7 @@ from sqlmodel import Session
 
 from bot.delivery import keys
 from bot.delivery.payloads import Payload, Redraw, method_of
+from rituals.models import OutboxMessage
 from rituals.store import outbox
 
 
@@ -29,11 +31,13 @@ def enqueue(
     initiative_id: int | None = None,
     lane: Lane = Lane.RITUAL,
     delay: timedelta | None = None,
+    noise: tuple[str, str] | None = None,
 ) -> bool:
     """Queue `payload` under `key` (once: a second enqueue of the key changes nothing); it is
     sent after the caller's transaction commits, `delay` later. Whether it was queued.
 
-    `now` is the business time of the cause; when to send is the delivery worker's own clock."""
+    `now` is the business time of the cause; when to send is the delivery worker's own clock.
+    `noise` (person, week): an unsolicited DM, counted against the person's weekly budget."""
     queued = outbox.add(
         session=session,
         key=key,
@@ -44,10 +48,53 @@ def enqueue(
         initiative_id=initiative_id,
         lane=int(lane),
         due_at=datetime.now(UTC) + (delay or timedelta()),
+        person=noise[0] if noise else None,
+        week=noise[1] if noise else None,
     )
     if queued:
         session.info["outbox"] = True
+        if lane is Lane.PERSON:
+            session.info["outbox_person"] = True
     return queued
+
+
+@dataclass(frozen=True)
+class Queued:
+    """One message of a fan-out (see `enqueue` for what each field means)."""
+
+    key: str
+    payload: Payload
+    refers_to: str | None = None
+    initiative_id: int | None = None
+    lane: Lane = Lane.RITUAL
+    noise: tuple[str, str] | None = None
+
+
+def enqueue_many(session: Session, queued: list[Queued], *, now: datetime) -> set[str]:
+    """Queue a fan-out in a few statements whatever its size (each key once, as `enqueue`);
+    the keys queued."""
+    due = datetime.now(UTC)
+    added = outbox.add_many(
+        session=session,
+        rows=[
+            OutboxMessage(
+                key=item.key,
+                method=method_of(item.payload),
+                payload=item.payload.model_dump(mode="json", exclude_none=True),
+                refers_to=item.refers_to,
+                initiative_id=item.initiative_id,
+                lane=int(item.lane),
+                created_at=now,
+                next_attempt_at=due,
+                person=item.noise[0] if item.noise else None,
+                week=item.noise[1] if item.noise else None,
+            )
+            for item in queued
+        ],
+    )
+    if added:
+        session.info["outbox"] = True
+    return added
 
 
 def redraw_poll(

@@ -60,10 +60,12 @@ class Respond(_Payload):
 
 class Redraw(_Payload):
     """A surface drawn when it is sent: `poll` (chat.update of the poll message it refers
-    to, `ref` the poll id) or `home` (views.publish, `ref` the user)."""
+    to, `ref` the poll id), `home` (views.publish, `ref` the user), `prompt` (a person's
+    check-in prompt of the week, posted; `ref` "<period> <person>") or `prompt_edit` (that
+    prompt redrawn in place, the message it refers to)."""
 
     kind: Literal["redraw"] = "redraw"
-    surface: Literal["poll", "home"]
+    surface: Literal["poll", "home", "prompt", "prompt_edit"]
     ref: str
 
 
@@ -76,7 +78,12 @@ METHODS = {
     "ephemeral": "chat.postEphemeral",
     "respond": "response_url",
 }
-REDRAW_METHODS = {"poll": "chat.update", "home": "views.publish"}
+REDRAW_METHODS = {
+    "poll": "chat.update",
+    "home": "views.publish",
+    "prompt": "chat.postMessage",
+    "prompt_edit": "chat.update",
+}
 
 
 def method_of(payload: Payload) -> str:

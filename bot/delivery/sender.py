@@ -55,6 +55,8 @@ class SlackSender:
             response = self.client.post(method, json=payload)
         except httpx.TransportError as exc:
             return Outcome(ok=False, error=type(exc).__name__, transient=True)
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError, TypeError) as exc:
+            return Outcome(ok=False, error=type(exc).__name__)  # it never will go: recorded
         return self._outcome(response)
 
     def respond(self, url: str, payload: dict[str, Any]) -> Outcome:
@@ -63,6 +65,8 @@ class SlackSender:
             response = self.hooks.post(url, json=payload)
         except httpx.TransportError as exc:
             return Outcome(ok=False, error=type(exc).__name__, transient=True)
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError, TypeError) as exc:
+            return Outcome(ok=False, error=type(exc).__name__)  # a URL that cannot be called
         if response.status_code < 300:
             return Outcome(ok=True, body={})
         if response.status_code in (404, 410):

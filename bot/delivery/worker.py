@@ -1,11 +1,14 @@
 """The outbox worker: sends queued messages to Slack, paced, nothing lost, nothing twice.
 
-Replies to people go first (their lane), then the rituals' fan-outs. A token bucket paces
-calls and a 429's Retry-After pauses all sending; transient failures (5xx, timeouts) are
-retried with backoff; permanent ones (`channel_not_found`…) are recorded. A row is claimed
-with a lease just before it is sent, so replicas sharing PostgreSQL never send it twice, and a
-crashed worker's rows are taken up again when the lease ends. It wakes when a transaction
-that queued something commits.
+Replies to people go first (their lane: a reply queued during a fan-out is sent next), then
+the rituals' fan-outs. Each Web API method has a pace that learns what Slack allows (see
+`pacing`), and a channel gets at most a post a second. Transient failures (5xx, timeouts)
+are retried with backoff; permanent ones (`channel_not_found`…) are recorded. One worker
+sends at a time, whatever the number of replicas (the delivery lease, in the database), so
+that together they keep to Slack's rate; the others stand by and take over within seconds
+of it stopping or dying, with the pace it learned. A row is claimed just before it is sent,
+so it is never sent twice, and a crashed worker's rows are taken up again when the claim
+ends. It wakes when a transaction that queued something commits.
 """
 
 from __future__ import annotations
@@ -13,24 +16,32 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from bot.delivery.pacing import Clock, TokenBucket
+from bot.delivery.pacing import Clock, Pace, Spacing
 from bot.delivery.payloads import PAYLOAD, Payload, Post, Redraw, Respond, Update
 from bot.delivery.sender import Outcome, SlackSender
 from rituals.db import Database
 from rituals.models import OutboxMessage
-from rituals.store import outbox
+from rituals.store import lease, outbox
 
 log = logging.getLogger(__name__)
 
 IDLE_WAIT = 2.0  # other replicas' rows are found within this
-BATCH = 200
+BATCH = 20  # rows read at a time: a reply to a person waits for no more than these
+LEASE = "outbox"
+LEASE_FOR = timedelta(seconds=10)  # a dead sender's replicas take over within this
+RENEW_BEFORE = timedelta(seconds=6)  # renewed every 4 s or so, a write each time
+TURN_CHECK = 2.0  # seconds: a long wait for the pace renews the lease this often
+STANDBY_WAIT = 0.5  # a worker not sending looks again this often while rows are pending
+REMEMBERED = timedelta(days=1)  # a pace learned longer ago is learned again
 
 Drawer = Callable[[Session, str], dict[str, Any]]
 """Draws a surface at send time from the latest data: a poll message, a Home tab."""
@@ -59,7 +70,14 @@ class DeliveryWorker:
         self.database = database
         self.sender = sender
         self.clock = clock or Clock()
-        self.bucket = TokenBucket(rate, burst, self.clock.monotonic)
+        self.ceiling = rate  # calls per second per method, at most: the pace learns the rest
+        self.burst = burst  # calls sent at once after a pause, at most
+        self.paces: dict[str, Pace] = {}
+        self.spacing = Spacing(self.clock.monotonic)
+        self.holder = uuid.uuid4().hex
+        self._lease_until: datetime | None = None  # while this worker is the one sending
+        self._learned: dict[str, Any] = {}  # the paces the lease handed over
+        self._urgent = threading.Event()  # a reply to a person was queued: look again now
         # a claim outlives any single call, so no other replica can take a row mid-send
         self.lease = timedelta(seconds=max(60.0, 3 * sender.timeout))
         self.max_attempts = max_attempts
@@ -71,12 +89,18 @@ class DeliveryWorker:
         self._passes = threading.Condition()
         self._started = 0  # passes begun
         self._idle_pass = 0  # the last pass that ended with nothing pending
-        database.on_commit(lambda info: self.wake() if info.get("outbox") else None)
+        database.on_commit(self._committed)
 
     # -- running ------------------------------------------------------------------------
 
     def wake(self) -> None:
         self._wake.set()
+
+    def _committed(self, info: dict[str, Any]) -> None:
+        if info.get("outbox_person"):
+            self._urgent.set()
+        if info.get("outbox"):
+            self.wake()
 
     def start(self) -> None:
         self._stop.clear()
@@ -84,11 +108,12 @@ class DeliveryWorker:
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Finish the call under way, hand back nothing claimed, and stop."""
+        """Finish the call under way, hand back nothing claimed nor the lease, and stop."""
         self._stop.set()
         self._wake.set()
         if self._thread:
             self._thread.join(timeout=timeout)
+        self._release()
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -101,6 +126,9 @@ class DeliveryWorker:
                 self.deliver_due()
                 idle = self._pending() == 0
                 pause = self._seconds_to_next() or IDLE_WAIT
+            except OperationalError as exc:  # the database is away: one line, no traceback
+                log.warning("delivery paused: database unavailable (%s)", _first_line(exc))
+                pause = 2.0
             except Exception:
                 log.exception("delivery pass failed; retrying shortly")
                 pause = 2.0
@@ -129,6 +157,8 @@ class DeliveryWorker:
                 return 0
             pause = self._seconds_to_next()
             if pause is not None:
+                if self._lease_until is None:  # another worker sends: look again shortly
+                    pause = max(pause, STANDBY_WAIT)
                 remaining = max(0.0, deadline - self.clock.monotonic())
                 self.clock.wait(self._stop, min(pause, remaining))
         return self._pending()
@@ -136,29 +166,100 @@ class DeliveryWorker:
     # -- one pass -----------------------------------------------------------------------
 
     def deliver_due(self) -> int:
-        """One pass over the rows due now; the number delivered."""
+        """One pass over the rows due now, if this worker is the one sending; the number
+        delivered."""
         delivered = 0
-        while not self._stop.is_set():
+        while not self._stop.is_set() and self._lead():
+            self._urgent.clear()
             with self.database.read() as session:
-                rows = outbox.due(session=session, now=self.clock.now(), limit=BATCH)
+                rows = outbox.due_calls(session=session, now=self.clock.now(), limit=BATCH)
             if not rows:
                 return delivered
-            for row_id in rows:
+            for row_id, method in rows:
+                if self._urgent.is_set():
+                    break  # a reply to a person was queued: it goes next
                 # wait for our turn before claiming, so a claim only ever covers one call
-                if not self._await_turn():
+                if not self._await_turn(method):
                     break
                 if self._claim(row_id):
                     delivered += self._deliver(row_id)
         return delivered
 
-    def _await_turn(self) -> bool:
-        """Wait until the pace allows a call; False when the worker is stopping."""
+    def _pace(self, method: str) -> Pace:
+        pace = self.paces.get(method)
+        if pace is None:
+            learned = self._learned.get(method)
+            start, burst = learned if learned else (None, None)
+            pace = Pace(
+                self.ceiling, self.clock.monotonic, start=start, burst=burst, max_burst=self.burst
+            )
+            self.paces[method] = pace
+        return pace
+
+    def _await_turn(self, method: str) -> bool:
+        """Wait until the method's pace allows a call; False when the worker is stopping."""
+        pace = self._pace(method)
         while not self._stop.is_set():
-            wait = self.bucket.wait_time()
+            wait = pace.wait_time()
             if wait <= 0:
                 return True
-            self.clock.wait(self._stop, wait)
+            self.clock.wait(self._stop, min(wait, TURN_CHECK))
+            if not self._lead():  # waited past the lease, and another worker took it
+                return False
         return False
+
+    # -- the lease: one worker sends ---------------------------------------------------
+
+    def _lead(self) -> bool:
+        """Whether this worker is the one sending: it takes the lease when it is free or
+        ended, renews it before it ends, and keeps there the paces it learns."""
+        now = self.clock.now()
+        if self._lease_until is not None and now < self._lease_until - RENEW_BEFORE:
+            return True
+        try:
+            with self.database.write() as session:
+                row = lease.lead(
+                    session=session, name=LEASE, holder=self.holder, now=now, until=now + LEASE_FOR
+                )
+                if row is not None and self._lease_until is None:  # taking over: its paces
+                    fresh = row.updated_at is not None and now - row.updated_at < REMEMBERED
+                    self._learned = dict(row.paces) if fresh else {}
+                    self.paces = {}
+                elif row is not None:
+                    row.paces, row.updated_at = self._learnt(), now
+        except Exception as exc:  # the database away, or another worker creating the lease
+            log.warning("delivery lease: %s", _first_line(exc))
+            row = None
+        if row is None:
+            if self._lease_until is not None:
+                log.info("another worker sends to Slack now")
+            self._lease_until = None
+            return False
+        if self._lease_until is None:
+            log.info("this worker sends to Slack")
+        self._lease_until = now + LEASE_FOR
+        return True
+
+    def _learnt(self) -> dict[str, Any]:
+        learned = dict(self._learned)
+        for method, pace in self.paces.items():
+            if pace.limits or pace.learned:
+                learned[method] = [round(pace.rate, 3), round(pace.burst, 1)]
+        return learned
+
+    def _release(self) -> None:
+        if self._lease_until is None:
+            return
+        self._lease_until = None
+        try:
+            with self.database.write() as session:
+                now = self.clock.now()
+                lease.remember(
+                    session=session, name=LEASE, holder=self.holder, paces=self._learnt(), now=now
+                )
+                lease.release(session=session, name=LEASE, holder=self.holder, now=now)
+        except Exception as exc:  # it ends by itself within LEASE_FOR
+            log.warning("delivery lease not handed back: %s", type(exc).__name__)
 
     def _claim(self, row_id: int) -> bool:
         now = self.clock.now()
@@ -171,10 +272,29 @@ class DeliveryWorker:
         with self.database.read() as session:
             row = session.get(OutboxMessage, row_id)
             assert row is not None
-            call = self._call_of(session, row)
+            call: tuple[str, dict[str, Any], str | None] | _Later | Outcome
+            try:
+                call = self._call_of(session, row)
+            except OperationalError:
+                raise  # the database went away: the claim ends, the row is taken up again
+            except Exception as exc:  # a row that cannot be drawn: an attempt, not a stop
+                log.exception("outbox %s could not be drawn", row.key)
+                call = Outcome(ok=False, error=f"not drawn: {type(exc).__name__}", transient=True)
+        if isinstance(call, Outcome):
+            with self.database.write() as session:
+                row = session.get(OutboxMessage, row_id)
+                assert row is not None
+                self._record(row, call)
+                session.add(row)
+            return 0
         if isinstance(call, _Later):
             with self.database.write() as session:
                 self._postpone(session, row_id, call)
+            return 0
+        spaced = self.spacing.wait_time(call[1].get("channel"))
+        if spaced > 0:  # this channel had a post less than a second ago: the others first
+            with self.database.write() as session:
+                self._postpone(session, row_id, _Later(), seconds=spaced)
             return 0
         try:
             outcome = self._send(*call)
@@ -210,6 +330,8 @@ class DeliveryWorker:
             drawn = self.drawers[payload.surface](session, payload.ref)
             if payload.surface == "home":
                 return "views.publish", {"user_id": payload.ref, **drawn}, None
+            if row.method == "chat.postMessage":  # drawn now, posted where it says
+                return row.method, drawn, None
             return "chat.update", {**self._where(parent, "ts"), **drawn}, None
         params = payload.model_dump(exclude={"kind"}, exclude_none=True)
         if not params.get("blocks"):
@@ -226,8 +348,10 @@ class DeliveryWorker:
             return {}
         return {"channel": parent.channel, ts_key: parent.ts}
 
-    def _postpone(self, session: Session, row_id: int, later: _Later) -> None:
-        """Wait a second for the parent message, or fail with it."""
+    def _postpone(
+        self, session: Session, row_id: int, later: _Later, *, seconds: float = 1.0
+    ) -> None:
+        """Wait a second (for the parent message, or the channel's turn), or fail."""
         row = session.get(OutboxMessage, row_id)
         if row is None:
             return
@@ -236,18 +360,25 @@ class DeliveryWorker:
             row.state, row.last_error = "failed", later.failed
             self.stats["failed"] += 1
         else:
-            row.next_attempt_at = self.clock.now() + timedelta(seconds=1)
+            row.next_attempt_at = self.clock.now() + timedelta(seconds=seconds)
         session.add(row)
 
     def _send(self, method: str, params: dict[str, Any], url: str | None) -> Outcome:
-        self.bucket.take()
+        pace = self._pace(method)
+        pace.take()
         if url is not None:
             outcome = self.sender.respond(url, params)
         else:
             outcome = self.sender.call(method, params)
         if outcome.retry_after is not None:
             self.stats["ratelimited"] += 1
-            self.bucket.pause(outcome.retry_after)
+            pace.limited(outcome.retry_after)
+            log.info(
+                "%s: 429, pausing %.0fs; now %.1f a second", method, outcome.retry_after, pace.rate
+            )
+        elif outcome.ok:
+            pace.succeeded()
+            self.spacing.sent(params.get("channel"))
         return outcome
 
     def _record(self, row: OutboxMessage, outcome: Outcome) -> None:
@@ -288,3 +419,8 @@ class DeliveryWorker:
         if nxt is None:
             return None
         return max(0.05, min(IDLE_WAIT, (nxt - self.clock.now()).total_seconds()))
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:200] if lines else type(exc).__name__

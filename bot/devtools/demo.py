@@ -115,7 +115,7 @@ def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
         file=story.out,
     )
 
-    story.chapter("Weekly check-in: every owner gets one DM per initiative", MONDAY)
+    story.chapter("Weekly check-in: every owner gets one DM listing their initiatives", MONDAY)
     bot.core.rituals.run("checkin", now=MONDAY)
     first = {"done": False}
 
@@ -128,9 +128,10 @@ def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
     story.show_new(brief)
 
     story.chapter("Owners answer in their own words", MONDAY + timedelta(hours=2))
-    erp = _prompt(bot, "U0OWNER02", "ERP")
-    story.says("U0OWNER02", "(in the thread) vert 60% kpi 55 — bloqué par le juridique")
-    bot.dm("U0OWNER02", "vert 60% kpi 55 — bloqué par le juridique", thread_ts=erp["ts"])
+    prompt = _prompt(bot, "U0OWNER02", "ERP")
+    both = "ERP : vert 60% kpi 55 — bloqué par le juridique\nRéférentiel : orange 45 %"
+    story.says("U0OWNER02", "(in the thread, on his two initiatives) " + both.replace("\n", " / "))
+    bot.dm("U0OWNER02", both, thread_ts=prompt["ts"])
     story.show_new()
 
     story.says("U0INES001", "on track, 80%, KPI at 12 managers trained; no blockers")

@@ -154,12 +154,16 @@ class LocalBot:
         body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
         return self.post(body, "application/x-www-form-urlencoded")
 
-    def click(self, user: str, message: dict[str, Any], action_id: str) -> httpx.Response:
-        """The user clicks a button of a message the bot posted."""
-        button = next(
-            element
-            for block in message.get("blocks") or []
-            for element in [*block.get("elements", []), block.get("accessory") or {}]
+    def click(
+        self, user: str, message: dict[str, Any], action_id: str, *, block: str | None = None
+    ) -> httpx.Response:
+        """The user clicks a button of a message the bot posted (the first `action_id`, or
+        the one in the block `block`)."""
+        block_id, button = next(
+            (found.get("block_id", "b"), element)
+            for found in message.get("blocks") or []
+            if block is None or found.get("block_id") == block
+            for element in [*found.get("elements", []), found.get("accessory") or {}]
             if element.get("action_id") == action_id
         )
         return self.interact(
@@ -184,7 +188,34 @@ class LocalBot:
                     "blocks": message.get("blocks", []),
                 },
                 "response_url": self.standin.response_url(f"action-{next(self._ids)}"),
-                "actions": [{**button, "block_id": "b", "action_ts": f"{time.time():.6f}"}],
+                "actions": [{**button, "block_id": block_id, "action_ts": f"{time.time():.6f}"}],
+            }
+        )
+
+    def click_in_view(self, user: str, view: dict[str, Any], action_id: str) -> httpx.Response:
+        """The user clicks a button inside a modal the bot opened (`view` as Slack answered
+        views.open or views.update): a block_actions whose container is the view, carrying
+        the view itself and no response URL, as Slack sends it."""
+        block_id, button = next(
+            (found.get("block_id", "b"), element)
+            for found in view.get("blocks") or []
+            for element in [*found.get("elements", []), found.get("accessory") or {}]
+            if element.get("action_id") == action_id
+        )
+        shown = {"state": {"values": {}}, "private_metadata": "", **view}
+        return self.interact(
+            {
+                "type": "block_actions",
+                "user": _who(user),
+                "api_app_id": "A0RITUAL1",
+                "token": "verification_token",
+                "container": {"type": "view", "view_id": view["id"]},
+                "trigger_id": f"{next(self._ids)}.555.trigger",
+                "team": {"id": "T0STANDIN", "domain": "standin"},
+                "enterprise": None,
+                "is_enterprise_install": False,
+                "view": shown,
+                "actions": [{**button, "block_id": block_id, "action_ts": f"{time.time():.6f}"}],
             }
         )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import socket
+import sys
 import threading
 import time
 import zlib
@@ -194,6 +195,11 @@ class SlackStandIn:
         with self._cond:
             return [dict(m) for m in self._messages.get(channel, {}).values()]
 
+    def view(self, view_id: str) -> dict[str, Any]:
+        """A view the bot opened or published, as last updated (KeyError if none)."""
+        with self._cond:
+            return dict(self._views[view_id])
+
     # -- request pipeline ------------------------------------------------------------------
 
     def _select(self, method: str | None, all: bool) -> list[Call]:
@@ -308,7 +314,7 @@ class SlackStandIn:
         name = user.get("name") or email.split("@")[0] or user_id.lower()
         profile = {"email": email, "real_name": real_name, "real_name_normalized": real_name}
         profile["display_name"] = user.get("display_name", "")
-        return {
+        found = {
             "id": user_id,
             "team_id": TEAM_ID,
             "name": name,
@@ -319,6 +325,9 @@ class SlackStandIn:
             "is_bot": bool(user.get("is_bot", False)),
             "profile": profile,
         }
+        if user.get("locale"):  # on include_locale; only for people given one here
+            found["locale"] = user["locale"]
+        return found
 
     def _new_view(self, params: dict[str, Any], view_id: str | None = None) -> dict[str, Any]:
         view = params.get("view")
@@ -439,6 +448,16 @@ class SlackStandIn:
     def _api_users_info(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "user": self._user_object(str(params.get("user")))}
 
+    def _api_users_list(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The workspace's members, a page at a time (`limit`, `cursor`), as Slack pages them."""
+        everyone = sorted(self._users or {})
+        start = int(params.get("cursor") or 0) if str(params.get("cursor") or "0").isdigit() else 0
+        limit = max(1, min(1000, int(params.get("limit") or 200)))
+        page = everyone[start : start + limit]
+        following = str(start + limit) if start + limit < len(everyone) else ""
+        members = [self._user_object(user) for user in page]
+        return {"ok": True, "members": members, "response_metadata": {"next_cursor": following}}
+
     def _api_users_lookupByEmail(self, params: dict[str, Any]) -> dict[str, Any]:
         email = str(params.get("email") or "").casefold()
         for user_id, user in (self._users or {}).items():
@@ -502,6 +521,12 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.standin = standin
         self.connections: set[socket.socket] = set()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-request (a process killed on purpose) is no error."""
+        if isinstance(sys.exc_info()[1], ConnectionResetError | BrokenPipeError):
+            return
+        super().handle_error(request, client_address)
 
     def close_connections(self) -> None:
         """Idle keep-alive connections would otherwise keep their threads waiting."""

@@ -1,8 +1,8 @@
-"""Owners' answers by message: a DM or a thread reply read into a check-in, an edit followed,
-or the owner asked which initiative it is about. The buttons and the form are in
-`checkin_clicks`, the recording itself in `recording`.
+"""Owners' answers by message: a DM or a thread reply read — several initiatives at once if
+it covers several — into check-ins, an edit followed, a part naming no initiative asked about.
+The buttons and the forms are in `checkin_clicks`, the recording itself in `recording`.
 
-Each runs inside the inbox's transaction: the check-in, its receipt in the outbox and the
+Each runs inside the inbox's transaction: the check-ins, their receipt in the outbox and the
 inbox row's `done` commit together, or not at all. Edits may arrive out of order, or before
 their message: only the latest version of a message is read.
 """
@@ -19,14 +19,13 @@ from bot.delivery.payloads import post
 from bot.readers import Readers
 from bot.services.checkin_clicks import Clicks
 from bot.services.recording import Recorder, Where
+from bot.services.understanding import Author, author, outcome, understand
 from bot.settings import Settings
 from bot.text import unescape
 from bot.work import DirectMessage, MessageEdited
-from rituals.absence import answers_for
 from rituals.models import Initiative, PendingAnswer
-from rituals.parse import parse_update
-from rituals.periods import quarter_of, week_of
-from rituals.store import checkins, events, initiatives, outbox, pending, prompts
+from rituals.periods import week_of
+from rituals.store import events, outbox, pending, prompts
 
 
 class Answers:
@@ -34,10 +33,11 @@ class Answers:
         self.settings = settings
         self.readers = readers
         self.recorder = Recorder(settings, readers)
-        clicks = Clicks(self.recorder)
+        clicks = Clicks(settings, self.recorder)
         self.chosen = clicks.chosen
         self.prompt_answer = clicks.prompt_answer
         self.submitted = clicks.submitted
+        self.answered = clicks.answered
 
     def message(self, session: Session, work: DirectMessage, job: Job) -> None:
         now = job.received_at
@@ -57,7 +57,7 @@ class Answers:
         self._read(session, job, work.user, Where(work.channel, work.thread_ts), work.ts, text)
 
     def edited(self, session: Session, work: MessageEdited, job: Job) -> None:
-        """The answer follows the latest edit of the owner's message."""
+        """The answers follow the latest edit of the owner's message."""
         text = unescape(work.text)
         latest = events.keep_version(
             session=session,
@@ -74,93 +74,56 @@ class Answers:
             waiting.text = text
             session.add(waiting)
             return
-        previous = checkins.of_message(
-            session=session, channel=work.channel, ts=work.ts, author=work.user
-        )
-        if previous is None:
-            # never answered (an edit before its message, or of a message not understood)
-            self._read(session, job, work.user, Where(work.channel, work.thread_ts), work.ts, text)
-            return
-        initiative = initiatives.get(session=session, initiative_id=previous.initiative_id)
-        assert initiative is not None
-        receipt = outbox.by_key(session=session, key=keys.receipt(previous.id or 0))
-        thread = receipt.payload.get("thread_ts") if receipt else None
-        where = Where(work.channel, thread)
-        parsed = parse_update(text)
-        words = self.readers.of_user(work.user)
-        if not parsed.understood:
-            self.recorder.reply(
-                session, job, where, blocks.help_reply(words, title=initiative.title)
-            )
-            return
-        self.recorder.apply(
-            session,
-            job,
-            initiative,
-            previous.period,
-            parsed,
-            user=work.user,
-            source="message",
-            where=where,
-            raw_text=text,
-            ts=work.ts,
-        )
+        self._read(session, job, work.user, Where(work.channel, work.thread_ts), work.ts, text)
 
     def _read(
         self, session: Session, job: Job, user: str, where: Where, ts: str, text: str
     ) -> None:
         now = job.received_at
         words = self.readers.of_user(user)
-        initiative, period = self._thread_subject(session, where)
-        if initiative is not None and not self.recorder.may(session, initiative, user, now):
-            initiative = None
+        who = author(session, self.settings, user, now)
+        if not who.initiatives:
+            self.recorder.reply(session, job, where, blocks.not_owner(words))
+            return
+        subject, period = self._thread_subject(session, where, who)
+        among = subject or who.initiatives
+        thread = among[0].id if subject and len(subject) == 1 else None
         period = period or week_of(now, self.settings.tz)
-        parsed = parse_update(text)
-        if initiative is None:
-            today = now.astimezone(self.settings.tz).date()
-            owned = initiatives.owned_by(
-                session=session,
-                owners=answers_for(session, user=user, today=today),
-                quarter=quarter_of(now, self.settings.tz),
-            )
-            if not owned:
-                self.recorder.reply(session, job, where, blocks.not_owner(words))
-                return
-            if len(owned) == 1:
-                initiative = owned[0]
-            elif parsed.understood:
-                self._ask_which(session, job, user, where, ts, text, period, owned)
-                return
-        if not parsed.understood:
-            title = initiative.title if initiative else None
+        reading = understand(session, text, among, thread=thread)
+        if not reading.readable:
+            title = among[0].title if len(among) == 1 else None
             self.recorder.reply(session, job, where, blocks.help_reply(words, title=title))
             return
-        assert initiative is not None
-        self.recorder.apply(
-            session,
-            job,
-            initiative,
-            period,
-            parsed,
-            user=user,
-            source="message",
-            where=where,
-            raw_text=text,
-            ts=ts,
+        found = outcome(
+            session, reading, Author(user, list(among)), period=period, raw_text=text, ts=ts
         )
+        for initiative in found.skipped:
+            self.recorder.skip(session, job, initiative, period, user=user, where=where)
+        if found.nothing_to_repeat:
+            self.recorder.reply(session, job, where, blocks.notice(words, "no-previous"), "again")
+        self.recorder.store(session, job, found.to_store, user=user, where=where)
+        for n, part in enumerate(found.unnamed, start=1):
+            said = part.text if len(reading.parts) > 1 else None
+            self._ask_which(
+                session, job, user, where, ts, part.text or text, period, among, said, n
+            )
 
     def _thread_subject(
-        self, session: Session, where: Where
-    ) -> tuple[Initiative | None, str | None]:
-        """The initiative (and period) of the bot message a thread reply answers."""
+        self, session: Session, where: Where, who: Author
+    ) -> tuple[list[Initiative], str | None]:
+        """The initiatives (and the week) of the bot message a thread reply answers: a
+        prompt's, or the one initiative of a receipt or a reminder."""
         if not where.thread_ts:
-            return None, None
+            return [], None
         row = outbox.of_message(session=session, channel=where.channel, ts=where.thread_ts)
-        if row is None or row.initiative_id is None:
-            return None, None
-        prompt = prompts.of_key(session=session, key=row.key)
-        initiative = initiatives.get(session=session, initiative_id=row.initiative_id)
-        return initiative, prompt.period if prompt else None
+        if row is None:
+            return [], None
+        asked = prompts.with_key(session=session, key=row.key)
+        if asked:
+            found = [who.by_id(p.initiative_id) for p in asked]
+            return [i for i in found if i is not None], asked[0].period
+        initiative = who.by_id(row.initiative_id)
+        return ([initiative] if initiative else []), None
 
     def _ask_which(
         self,
@@ -171,7 +134,9 @@ class Answers:
         ts: str,
         text: str,
         period: str,
-        owned: list[Initiative],
+        among: list[Initiative],
+        said: str | None,
+        n: int,
     ) -> None:
         waiting = PendingAnswer(
             author=user,
@@ -179,13 +144,16 @@ class Answers:
             message_ts=ts,
             period=period,
             text=text,
+            choices=[i.id for i in among if i.id is not None],
             created_at=job.received_at,
         )
         session.add(waiting)
         session.flush()
         assert waiting.id is not None
-        choices = [(i.id, i.title) for i in owned if i.id is not None]
-        message = blocks.which(self.readers.of_user(user), pending_id=waiting.id, choices=choices)
+        choices = [(i.id, i.title) for i in among if i.id is not None]
+        message = blocks.which(
+            self.readers.of_user(user), pending_id=waiting.id, choices=choices, said=said
+        )
         enqueue(
             session,
             keys.which(waiting.id),

@@ -1,30 +1,41 @@
 """The weekly digest ritual: per committee, a top message in its channel and what needs
 attention in its thread, from a constant number of queries whatever the committee's size.
-People are named, not mentioned: a digest pings nobody."""
+People are named, not mentioned: a digest pings nobody. Its Full list button shows every
+initiative to whoever clicks, privately in a modal, built from the data of the click's time."""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import defaultdict
 from datetime import datetime
+from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from bot.blocks import digest as blocks
+from bot.blocks import digest_list
 from bot.delivery import keys
+from bot.delivery.inbox import Job
 from bot.delivery.outbox import enqueue
 from bot.delivery.payloads import post
 from bot.people import People
 from bot.readers import Readers
+from bot.services.forms import Forms, tell
 from bot.services.kpi_fetch import fetch_readings
 from bot.settings import Settings
 from bot.text import slack_date
+from bot.work import OpenDigestList, TurnDigestPage
+from rituals.absence import excuses
 from rituals.db import Database
 from rituals.digest import TREND_PERIODS, Answered, Digest, build_digest, line_of
 from rituals.escalation import Thresholds
 from rituals.periods import bounds, quarter_of, recent_weeks, week_of
 from rituals.registry import Ritual, RunResult
-from rituals.store import checkins, digest, initiatives, runs
+from rituals.store import absences, checkins, digest, initiatives, prompts, runs
+
+log = logging.getLogger(__name__)
 
 
 class DigestRitual:
@@ -80,6 +91,20 @@ class DigestRitual:
             for r in digest.readings(session=session, initiative_ids=ids, periods=weeks)
             if r.period == period or r.value is not None
         }
+        start, end = bounds(period, tz)
+        # Why an owner did not answer: a skip clicked, or an absence (the check-in ritual's
+        # own excuse, a prompt skipped for nobody, or one covering a day of the week).
+        monday = start.astimezone(tz).date()
+        skipped: set[int] = set()
+        away: set[int] = set()
+        for prompt in prompts.of_periods(session=session, initiative_ids=ids, periods=[period]):
+            if prompt.skipped_at is not None:
+                (skipped if prompt.recipient else away).add(prompt.initiative_id)
+        absent = {
+            a.user
+            for a in absences.ending_after(session=session, day=monday)
+            if excuses(a.since, a.until, week_start=monday)
+        }
         lines = [
             line_of(
                 initiative_id=i.id or 0,
@@ -91,10 +116,11 @@ class DigestRitual:
                 answers=answers[i.id or 0],
                 period=period,
                 reading=readings.get(i.id or 0),
+                skipped=i.id in skipped,
+                away=i.id in away or i.owner in absent,
             )
             for i in mine
         ]
-        start, end = bounds(period, tz)
         return build_digest(
             committee,
             period,
@@ -136,3 +162,43 @@ class DigestRitual:
                 refers_to=top,
             )
         return 1 + len(posts.thread)
+
+
+class DigestList:
+    """Full list, on a digest's top message: a modal opened with the click's trigger, and
+    Previous / Next redrawing that modal (`views.update`: no trigger needed)."""
+
+    def __init__(self, ritual: DigestRitual, forms: Forms) -> None:
+        self.ritual = ritual
+        self.forms = forms
+
+    def open(self, session: Session, work: OpenDigestList, job: Job) -> None:
+        words = self.ritual.readers.of_user(work.user)
+        shown = self._view(session, work.user, work.committee, 0, job)
+        if shown is None:
+            tell(session, job, work.user, work.response_url, digest_list.gone(words))
+            return
+        self.forms.open(session, job, work.user, work.response_url, work.trigger_id, shown)
+
+    def page(self, session: Session, work: TurnDigestPage, job: Job) -> None:
+        """Another page in the same modal. A click inside a modal has no response URL: when
+        Slack refuses the update, the modal stays as it was and the log says why."""
+        shown = self._view(session, work.user, work.committee, work.page, job)
+        if shown is None:
+            log.warning("full list of %r asked by %s: no such committee", work.committee, work.user)
+            return
+        try:
+            self.forms.client.views_update(view_id=work.view_id, hash=work.hash, view=shown)
+        except SlackApiError as exc:
+            error = str(exc.response.get("error", ""))
+            log.warning("views.update of the full list for %s refused: %s", work.user, error)
+
+    def _view(
+        self, session: Session, user: str, committee: str, page: int, job: Job
+    ) -> dict[str, Any] | None:
+        """The page, from the data of the click's time (the week it shows is named in it)."""
+        if committee not in self.ritual.settings.config.committees:
+            return None
+        found = self.ritual.committee_digest(session, committee, now=job.received_at)
+        words = self.ritual.readers.of_user(user)
+        return digest_list.view(words, found, page=page, who=self.ritual.people.named)

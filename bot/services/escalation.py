@@ -2,25 +2,27 @@
 ladder — owner, then accountable, then the escalation channel, the CMOs and the committee's
 arbitration queue — and resolves by itself once its cause goes away.
 
-The facts come from a constant number of queries, the rules from `rituals.escalation`; every
-step is written with its messages in one transaction, keyed by what it is about (not by row
-ids), so that two scans at once — two replicas — tell each level once.
+The facts come from a constant number of column reads, the rules from `rituals.escalation`;
+every step is written with its messages in one transaction, in a few bulk statements
+whatever the number of initiatives, keyed by what it is about (not by row ids), so that two
+scans at once — two replicas — tell each level once.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlmodel import Session
 
 from bot.blocks import escalation as blocks
 from bot.blocks.kit import Message
 from bot.delivery import keys
-from bot.delivery.outbox import enqueue
-from bot.delivery.payloads import post
 from bot.people import People
 from bot.readers import Readers
+from bot.services.noise import Budget, Outgoing
 from bot.settings import Settings
 from bot.text import Mrkdwn
 from rituals.arbitration import committee_for
@@ -38,22 +40,38 @@ from rituals.escalation import (
     plan,
     queues_request,
 )
-from rituals.models import CheckIn, Escalation, Initiative
 from rituals.periods import bounds, quarter_of, recent_weeks, week_of
 from rituals.registry import Ritual, RunResult, day_of
-from rituals.store import absences, checkins, escalations, initiatives, prompts, requests
+from rituals.store import absences, escalations, requests
+from rituals.store.escalations import Answered, Scanned
 
 HISTORY = 4  # recent answers shown to the accountable
 
 
+@dataclass(frozen=True)
+class Telling:
+    """A level reached, to be told: of which initiative, why, since when."""
+
+    initiative: Scanned
+    cause: Cause
+    level: int
+    opened_at: datetime
+
+
 class EscalationRitual:
     def __init__(
-        self, database: Database, settings: Settings, readers: Readers, people: People
+        self,
+        database: Database,
+        settings: Settings,
+        readers: Readers,
+        people: People,
+        budget: Budget,
     ) -> None:
         self.database = database
         self.settings = settings
         self.readers = readers
         self.people = people
+        self.budget = budget
 
     @property
     def thresholds(self) -> Thresholds:
@@ -62,86 +80,84 @@ class EscalationRitual:
     def run(self, *, now: datetime, committee: str | None = None) -> RunResult:
         """Scan today; idempotent by the escalations' own levels."""
         tz = self.settings.tz
-        today, period = now.astimezone(tz).date(), week_of(now, tz)
+        today, period, quarter = now.astimezone(tz).date(), week_of(now, tz), quarter_of(now, tz)
         rules = self.thresholds
         span = max(rules.silent_periods, rules.off_track_periods, rules.blocked_periods) + 1
         weeks = recent_weeks(period, span)
-        messages = 0
         with self.database.write() as session:
-            found = {
-                i.id: i
-                for i in initiatives.of_quarter(session=session, quarter=quarter_of(now, tz))
-                if i.id is not None
-            }
-            facts, history = self._facts(session, found, weeks, period)
-            standing = {e.id: e for e in escalations.open_ones(session=session)}
+            found = {i.id: i for i in escalations.scanned(session=session, quarter=quarter)}
+            facts, history = self._facts(session, found, quarter, weeks, period)
+            standing = {e.id: e for e in escalations.standing(session=session)}
             opened = [
                 OpenEscalation(
-                    e.id or 0, e.initiative_id, Cause(e.cause), e.level, week_of(e.raised_at, tz)
+                    e.id, e.initiative_id, Cause(e.cause), e.level, week_of(e.raised_at, tz)
                 )
                 for e in standing.values()
             ]
+            fresh: list[dict[str, Any]] = []
+            changed: list[dict[str, Any]] = []
+            telling: list[Telling] = []
             for step in plan(facts, opened, today=today, period=period, thresholds=rules):
-                if step.kind is StepKind.RESOLVE:
-                    row = standing[step.escalation_id or 0]
-                    row.resolved_at, row.resolution = now, "cause gone"
-                    session.add(row)
-                    continue
                 if step.kind is StepKind.OPEN:
-                    row = Escalation(
-                        initiative_id=step.initiative_id,
-                        cause=step.cause.value,
-                        level=1,
-                        opened_at=now,
-                        raised_at=now,
-                    )
-                else:
-                    row = standing[step.escalation_id or 0]
-                    row.level, row.raised_at = step.level, now
-                initiative = found[step.initiative_id]
-                messages += self._tell(
-                    session, row, initiative, now, period, history[step.initiative_id]
-                )
+                    fresh.append({"initiative_id": step.initiative_id, "cause": step.cause.value,
+                                  "level": 1, "notified_level": 1, "opened_at": now,
+                                  "raised_at": now})  # fmt: skip
+                    telling.append(Telling(found[step.initiative_id], step.cause, 1, now))
+                    continue
+                row = standing[step.escalation_id or 0]
+                if step.kind is StepKind.RESOLVE:
+                    changed.append({"id": row.id, "resolved_at": now, "resolution": "cause gone"})
+                    continue
+                told = max(row.notified_level, step.level)  # each level is told once
+                changed.append({"id": row.id, "level": step.level, "raised_at": now,
+                                "notified_level": told})  # fmt: skip
+                if row.notified_level < step.level:
+                    initiative = found[step.initiative_id]
+                    telling.append(Telling(initiative, step.cause, step.level, row.opened_at))
+            escalations.change_many(session=session, rows=changed)
+            escalations.open_many(session=session, rows=fresh)
+            outgoing = self._tell(session, telling, now, period, history, rules)
+            messages = self.budget.deliver(session, outgoing, week=period, now=now)
         return RunResult(Ritual.ESCALATION, day_of(now, tz), messages, True)
 
     def _facts(
-        self, session: Session, found: dict[int, Initiative], weeks: list[str], current: str
-    ) -> tuple[list[InitiativeFacts], dict[int, list[CheckIn]]]:
+        self,
+        session: Session,
+        found: dict[int | None, Scanned],
+        quarter: str,
+        weeks: list[str],
+        current: str,
+    ) -> tuple[list[InitiativeFacts], dict[int, list[Answered]]]:
         tz = self.settings.tz
-        ids = list(found)
         asked = {
-            (p.initiative_id, p.period): p
-            for p in prompts.of_periods(session=session, initiative_ids=ids, periods=weeks)
+            (p.initiative_id, p.period): p.skipped
+            for p in escalations.asked_in(session=session, quarter=quarter, periods=weeks)
         }
-        answers = {
-            (c.initiative_id, c.period): c
-            for c in checkins.of_periods(session=session, initiative_ids=ids, periods=weeks)
-        }
+        answers: dict[int, dict[str, Answered]] = defaultdict(dict)
+        for a in escalations.answered_in(session=session, quarter=quarter, periods=weeks):
+            answers[a.initiative_id][a.period] = a
         starts = {week: bounds(week, tz)[0].astimezone(tz).date() for week in weeks}
         away: dict[str, list[tuple[date, date]]] = defaultdict(list)
         for absence in absences.ending_after(session=session, day=starts[weeks[0]]):
             away[absence.user].append((absence.since, absence.until))
-        facts, history = [], defaultdict(list)
-        for initiative_id, initiative in sorted(found.items()):
+        facts, history = [], {}
+        for initiative_id, initiative in sorted((i, f) for i, f in found.items() if i is not None):
+            mine = answers.get(initiative_id, {})
             seen = []
             for week in weeks:
-                prompt, answer = (
-                    asked.get((initiative_id, week)),
-                    answers.get((initiative_id, week)),
-                )
-                if answer is not None:
-                    history[initiative_id].append(answer)
+                skipped, answer = asked.get((initiative_id, week)), mine.get(week)
                 seen.append(
                     WeekSeen(
                         period=week,
                         starts=starts[week],
-                        prompted=prompt is not None,
-                        skipped=bool(prompt and prompt.skipped_at),
+                        prompted=skipped is not None,
+                        skipped=bool(skipped),
                         answered=answer is not None,
                         status=answer.status if answer else None,
                         blocked=bool(answer and answer.blockers),
                     )
                 )
+            history[initiative_id] = [mine[w] for w in weeks if w in mine][-HISTORY:]
             facts.append(
                 facts_of(
                     initiative_id,
@@ -152,68 +168,62 @@ class EscalationRitual:
                     current=current,
                 )
             )
-        return facts, {i: history[i][-HISTORY:] for i in found}
+        return facts, history
 
     def _tell(
         self,
         session: Session,
-        row: Escalation,
-        initiative: Initiative,
+        telling: list[Telling],
         now: datetime,
         period: str,
-        history: list[CheckIn],
-    ) -> int:
-        """The messages of a level, once per level."""
-        if row.notified_level >= row.level:
-            session.add(row)
-            return 0
-        row.notified_level = row.level
-        session.add(row)
-        assert initiative.id is not None
+        history: dict[int, list[Answered]],
+        rules: Thresholds,
+    ) -> list[Outgoing]:
+        """The messages of each level reached, and the requests the top level queues."""
         config = self.settings.config
         committees = list(config.committees)
-        queue = committee_for(initiative.committee, committees)
-        if queues_request(row.level) and queue is not None:
-            words = self.readers.of_committee(queue)
-            requests.queue(
-                session=session,
-                committee=queue,
-                initiative_id=initiative.id,
-                checkin_id=None,
-                text=blocks.request(words, self._case(initiative, row)),
-                user=initiative.owner,
-                now=now,
+        ladder = [
+            audiences(
+                t.level,
+                owner=t.initiative.owner,
+                accountable=t.initiative.accountable,
+                escalation_channel=config.escalation_channel,
+                cmos=config.cmo,
             )
-        told = audiences(
-            row.level,
-            owner=initiative.owner,
-            accountable=initiative.accountable,
-            escalation_channel=config.escalation_channel,
-            cmos=config.cmo,
-        )
-        opened = day_of(row.opened_at, self.settings.tz)
-        for recipient, audience in told:
-            message = self._message(audience, recipient, initiative, row, period, history, queue)
-            enqueue(
-                session,
-                keys.escalation(initiative.id, row.cause, opened, row.level, recipient),
-                post(recipient, message),
-                now=now,
-                initiative_id=initiative.id,
-            )
-        return len(told)
+            for t in telling
+        ]
+        named = {p for t in telling for p in (t.initiative.owner, t.initiative.accountable) if p}
+        told = {recipient for heard in ladder for recipient, _ in heard}
+        self.people.prefetch({u for u in named | told if u[:1] in ("U", "W")})
+        outgoing: list[Outgoing] = []
+        wanted: list[requests.Wanted] = []
+        for t, heard in zip(telling, ladder, strict=True):
+            initiative, case = t.initiative, blocks.Case(t.initiative, t.cause, rules)
+            assert initiative.id is not None
+            queue = committee_for(initiative.committee, committees)
+            if queues_request(t.level) and queue is not None:
+                text = blocks.request(self.readers.of_committee(queue), case)
+                wanted.append(requests.Wanted(queue, initiative.id, text, initiative.owner))
+            opened = day_of(t.opened_at, self.settings.tz)
+            for recipient, audience in heard:
+                message = self._message(
+                    audience, recipient, case, period, history[initiative.id], queue
+                )
+                key = keys.escalation(initiative.id, t.cause, opened, t.level, recipient)
+                outgoing.append(Outgoing(recipient, audience, key, message, initiative.id))
+        requests.queue_many(session=session, wanted=wanted, now=now)
+        return outgoing
 
     def _message(
         self,
         audience: Audience,
         recipient: str,
-        initiative: Initiative,
-        row: Escalation,
+        case: blocks.Case,
         period: str,
-        history: list[CheckIn],
+        history: list[Answered],
         queue: str | None,
     ) -> Message:
-        case = self._case(initiative, row)
+        initiative = case.initiative
         if audience is Audience.CHANNEL:
             # the top level asks the accountable to act now: the one mention it makes
             def who(user: str) -> Mrkdwn:
@@ -232,6 +242,3 @@ class EscalationRitual:
         if audience is Audience.ACCOUNTABLE:
             return blocks.accountable(words, case, who=named, history=history)
         return blocks.cmo(words, case, who=named, history=history, queue=queue)
-
-    def _case(self, initiative: Initiative, row: Escalation) -> blocks.Case:
-        return blocks.Case(initiative, Cause(row.cause), self.thresholds)

@@ -24,10 +24,10 @@ from bot.delivery.outbox import Lane, enqueue
 from bot.delivery.payloads import post, respond
 from bot.readers import Readers
 from bot.settings import Settings
-from bot.work import OpenAbsenceForm, OpenCheckinForm
+from bot.work import OpenAbsenceForm, OpenCheckinAll, OpenCheckinForm
 from rituals.absence import answers_for, may_answer
 from rituals.periods import quarter_of, week_of
-from rituals.store import checkins, initiatives
+from rituals.store import checkins, initiatives, prompts
 
 log = logging.getLogger(__name__)
 _TOO_LATE = ("expired_trigger_id", "invalid_trigger_id", "exchanged_trigger_id")
@@ -101,6 +101,36 @@ class Forms:
             choices=[(i.id, i.title) for i in owned if i.id is not None],
             period=work.period or week_of(now, tz),
             last=checkins.latest(session=session, initiative_id=chosen.id),
+            correction=work.correction,
+        )
+        self.open(session, job, work.user, work.response_url, work.trigger_id, view)
+
+    def checkin_all(self, session: Session, work: OpenCheckinAll, job: Job) -> None:
+        """Update all: the initiatives of the person's prompt of the week, in one form."""
+        words = self.readers.of_user(work.user)
+        asked = prompts.with_key(session=session, key=keys.prompt(work.period, work.user))
+        today = job.received_at.astimezone(self.settings.tz).date()
+        found = initiatives.by_ids(session=session, ids=[p.initiative_id for p in asked])
+        mine = [
+            i
+            for i in sorted(found.values(), key=lambda i: i.title.casefold())
+            if may_answer(session, i, user=work.user, today=today)
+        ]
+        if not mine:
+            tell(
+                session,
+                job,
+                work.user,
+                work.response_url,
+                checkin_blocks.notice(words, "no-initiatives"),
+            )
+            return
+        last = checkins.latest_of(session=session, initiative_ids=[i.id for i in mine if i.id])
+        # those not answered this week first: what a modal cannot hold comes next time
+        answered = {i for i, c in last.items() if c.period == work.period}
+        ordered = sorted(mine, key=lambda i: i.id in answered)
+        view = checkin_form.form_all(
+            words, [(i, last.get(i.id or 0)) for i in ordered], period=work.period
         )
         self.open(session, job, work.user, work.response_url, work.trigger_id, view)
 

@@ -33,7 +33,7 @@ from rituals.db import Database
 from rituals.digest import status_key
 from rituals.escalation import Thresholds
 from rituals.models import CheckIn
-from rituals.periods import quarter_of, week_of
+from rituals.periods import bounds, quarter_of, week_of
 from rituals.store import checkins, home
 
 
@@ -147,7 +147,9 @@ class Home:
         )
         queued, queued_total = home.queue(session=session, limit=blocks.SHOWN_LINES)
         recent = home.recent_decisions(session=session, limit=blocks.SHOWN_DECISIONS)
+        since, until = bounds(quarter, self.settings.tz)
         return Portfolio(
+            reading=home.reading(session=session, since=since, until=until),
             committees=Listed(
                 tuple(CommitteeCounts(name, _by_key(counts[name])) for name in shown),
                 len(names),

@@ -1,18 +1,22 @@
-"""Recording an owner's answer, however it came: the check-in stored as the period's current
-one (the one it replaces kept as history), a decision request queued for the committee, the
-receipt in the outbox and the owner's Home redrawn — or the week skipped.
+"""Recording owners' answers, however they came: each initiative's check-in stored as the
+period's current one (the one it replaces kept as history), a decision request queued for the
+committee, one receipt listing what was stored — and asking about what was not — and the
+owner's Home redrawn; or the week skipped.
 
-Everything runs inside the inbox's transaction, so the answer and its receipt commit together.
+Everything runs inside the inbox's transaction, so the answers and their receipt commit
+together.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session
 
 from bot.blocks import checkin as blocks
+from bot.blocks import receipt as receipts
 from bot.blocks.kit import Message
 from bot.delivery import keys
 from bot.delivery.inbox import Job
@@ -22,9 +26,8 @@ from bot.readers import Readers
 from bot.settings import Settings
 from rituals.absence import may_answer
 from rituals.arbitration import committee_for
-from rituals.checkins import Answer, answer_from_text, record_checkin, repeat_last
-from rituals.models import CheckinPrompt, Initiative
-from rituals.parse import Intent, ParsedUpdate
+from rituals.checkins import Answer, record_checkin
+from rituals.models import CheckIn, CheckinPrompt, Initiative
 from rituals.store import checkins, prompts, requests
 
 
@@ -40,6 +43,21 @@ class Where:
     def post(self, message: Message) -> Post:
         """`message` posted here: in the thread of the message referred to, once delivered."""
         return post(None if self.refers_to else self.channel, message, thread_ts=self.thread_ts)
+
+
+@dataclass(frozen=True)
+class ToStore:
+    """One initiative's answer, about to be stored."""
+
+    initiative: Initiative
+    period: str
+    answer: Answer
+    source: str
+    kept_status: bool = False
+    asked: dict[str, list[str]] = field(default_factory=dict)
+    raw_text: str | None = None
+    ts: str | None = None  # the owner's message, when the answer came as one
+    corrected: bool = False
 
 
 class Recorder:
@@ -64,115 +82,108 @@ class Recorder:
             lane=Lane.PERSON,
         )
 
-    def apply(
-        self,
-        session: Session,
-        job: Job,
-        initiative: Initiative,
-        period: str,
-        parsed: ParsedUpdate,
-        *,
-        user: str,
-        source: str,
-        where: Where,
-        raw_text: str | None = None,
-        ts: str | None = None,
-    ) -> None:
-        """What the owner said, read: an update, the last answer again, or the week skipped."""
-        assert initiative.id is not None
-        if parsed.intent is Intent.SKIP:
-            self.skip(session, job, initiative, period, user=user, where=where)
-            return
-        last = checkins.latest(session=session, initiative_id=initiative.id)
-        if parsed.intent is Intent.NO_CHANGE:
-            if last is None:
-                words = self.readers.of_user(user)
-                self.reply(session, job, where, blocks.notice(words, "no-previous"))
-                return
-            answer = repeat_last(last)
-        else:
-            answer = answer_from_text(parsed, last)
-        kept = (
-            parsed.intent is Intent.UPDATE and parsed.status is None and answer.status is not None
-        )
-        self.store(
-            session,
-            job,
-            initiative,
-            period,
-            answer,
-            user=user,
-            source=source,
-            where=where,
-            raw_text=raw_text,
-            ts=ts,
-            kept_status=kept,
-        )
-
     def store(
         self,
         session: Session,
         job: Job,
-        initiative: Initiative,
-        period: str,
-        answer: Answer,
+        answers: Sequence[ToStore],
         *,
         user: str,
-        source: str,
         where: Where,
-        raw_text: str | None = None,
-        ts: str | None = None,
-        kept_status: bool = False,
-    ) -> None:
-        """Record the answer, queue its receipt and redraw the owner's Home."""
-        assert initiative.id is not None
+        receipt: bool = True,
+    ) -> list[CheckIn]:
+        """Record the answers, queue one receipt for them all (unless the caller redraws one),
+        redraw the owner's Home."""
         now = job.received_at
-        replaced = (
-            checkins.current(session=session, initiative_id=initiative.id, period=period)
-            is not None
-        )
-        checkin = record_checkin(
-            session=session,
-            initiative=initiative,
-            period=period,
-            answer=answer,
-            source=source,
-            author=user,
-            now=now,
-            raw_text=raw_text,
-            channel=where.channel if ts else None,
-            message_ts=ts,
-        )
-        if answer.decision_request:
-            committee = committee_for(initiative.committee, list(self.settings.config.committees))
-            if committee is not None:
-                requests.queue(
-                    session=session,
-                    committee=committee,
-                    initiative_id=initiative.id,
-                    checkin_id=checkin.id,
-                    text=answer.decision_request,
-                    user=user,
-                    now=now,
+        stored: list[CheckIn] = []
+        parts: list[receipts.ReceiptPart] = []
+        for given in answers:
+            initiative = given.initiative
+            assert initiative.id is not None
+            replaced = checkins.current(
+                session=session, initiative_id=initiative.id, period=given.period
+            )
+            checkin = record_checkin(
+                session=session,
+                initiative=initiative,
+                period=given.period,
+                answer=given.answer,
+                source=given.source,
+                author=user,
+                now=now,
+                raw_text=given.raw_text,
+                channel=where.channel if given.ts else None,
+                message_ts=given.ts,
+                asked=given.asked,
+                corrected=given.corrected,
+            )
+            self._queue_request(session, initiative, checkin, given.answer, user, now)
+            stored.append(checkin)
+            parts.append(
+                receipts.ReceiptPart(
+                    initiative,
+                    checkin,
+                    replaced=replaced is not None,
+                    kept_status=given.kept_status,
+                    asked=given.asked,
                 )
-        message = blocks.receipt(
-            self.readers.of_user(user),
-            initiative,
-            period=period,
-            answer=answer,
-            replaced=replaced,
-            kept_status=kept_status,
-        )
+            )
+        if not parts:
+            return stored
+        if not receipt:
+            redraw_home(session, user, now=now)
+            return stored
+        period = answers[0].period
+        message = receipts.receipt(self.readers.of_user(user), parts, period=period)
         redraw_home(session, user, now=now)
         enqueue(
             session,
-            keys.receipt(checkin.id or 0),
+            keys.receipt(job.key),
             where.post(message),
             now=now,
             refers_to=where.refers_to,
-            initiative_id=initiative.id,
+            initiative_id=parts[0].initiative.id if len(parts) == 1 else None,
             lane=Lane.PERSON,
         )
+        return stored
+
+    def _queue_request(
+        self,
+        session: Session,
+        initiative: Initiative,
+        checkin: CheckIn,
+        answer: Answer,
+        user: str,
+        now: datetime,
+    ) -> None:
+        if not answer.decision_request or initiative.id is None:
+            return
+        committee = committee_for(initiative.committee, list(self.settings.config.committees))
+        if committee is not None:
+            requests.queue(
+                session=session,
+                committee=committee,
+                initiative_id=initiative.id,
+                checkin_id=checkin.id,
+                text=answer.decision_request,
+                user=user,
+                now=now,
+            )
+
+    def receipt_now(
+        self, session: Session, user: str, shown: Sequence[int], period: str
+    ) -> Message | None:
+        """The receipt of `shown` initiatives as their answers stand now (after a question
+        was answered): what is stored, and the questions still open."""
+        parts = []
+        for initiative_id in shown:
+            initiative = session.get(Initiative, initiative_id)
+            current = checkins.current(session=session, initiative_id=initiative_id, period=period)
+            if initiative is not None and current is not None:
+                parts.append(receipts.ReceiptPart(initiative, current, asked=current.asked))
+        if not parts:
+            return None
+        return receipts.receipt(self.readers.of_user(user), parts, period=period)
 
     def skip(
         self,
@@ -192,7 +203,8 @@ class Recorder:
                 initiative_id=initiative.id,
                 period=period,
                 owner=initiative.owner,
-                message_key=keys.prompt(period, initiative.id),
+                recipient=user,
+                message_key=keys.prompt(period, user),
                 created_at=job.received_at,
             )
         if prompt.skipped_at is not None:

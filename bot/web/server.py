@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,8 @@ class ServerThread:
     def __init__(self, server: Any) -> None:
         self.server = server
         self._stop = threading.Event()
+        self._closing = threading.Event()  # asked to stop taking connections
+        self._closed = threading.Event()  # the listening socket is closed
         self._thread = threading.Thread(target=self._loop, name="http", daemon=True)
 
     @property
@@ -40,12 +43,32 @@ class ServerThread:
         return self
 
     def _loop(self) -> None:
+        from waitress import wasyncore
+
         while not self._stop.is_set():
+            if self._closing.is_set() and not self._closed.is_set():
+                # the loop's own thread closes the listener: the map is only changed here
+                self.server.accepting = False
+                wasyncore.dispatcher.close(self.server)
+                self._closed.set()
             self.server.asyncore.loop(timeout=0.05, map=self.server._map, use_poll=True, count=1)
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 5.0) -> None:
+        """Stop taking connections (new ones are refused at once), let the requests under
+        way be answered for up to `grace` seconds, then close what is left."""
+        if self._thread.is_alive():
+            self._closing.set()
+            self._closed.wait(timeout=1)
+            deadline = time.monotonic() + grace
+            while self._busy() and time.monotonic() < deadline:
+                time.sleep(0.02)
         self._stop.set()
         self._thread.join(timeout=5)
         for channel in list(self.server._map.values()):
             channel.close()
         self.server.task_dispatcher.shutdown()
+
+    def _busy(self) -> bool:
+        """Whether a request is read but not yet answered, or an answer not yet sent."""
+        channels = list(self.server.active_channels.values())
+        return any(channel.requests or channel.total_outbufs_len for channel in channels)

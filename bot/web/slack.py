@@ -3,8 +3,8 @@ parsed, the body's shape checked before Bolt reads it.
 
 Unsigned, stale or badly-timestamped: 401, whatever the body. Signed but not what Slack
 sends (not UTF-8, JSON that is not an object, a form key given twice, a `payload=` that is
-not an object, too deep): 400 with one log line. Larger than Slack ever sends: 413 before
-reading it.
+not an object, too deep, a click on no action, a response URL that is not one): 400 with one
+log line. Larger than Slack ever sends: 413 before reading it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
+
+import httpx
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +73,9 @@ def well_formed(body: bytes, content_type: str) -> Refusal | None:
         names = [name for name, _ in pairs]
         if len(names) != len(set(names)):
             return Refusal(400, "a form key given twice")
-        payload = dict(pairs).get("payload")
-        return None if payload is None else _object(payload, "payload")
+        fields = dict(pairs)
+        payload = fields.get("payload")
+        return _reply_urls(fields) or (None if payload is None else _object(payload, "payload"))
     return Refusal(400, f"unexpected content type {kind or 'none'}")
 
 
@@ -107,10 +110,41 @@ def _shaped(body: dict[str, Any]) -> Refusal | None:
             isinstance(value, list) and all(isinstance(item, dict) for item in value)
         ):
             return Refusal(400, f"{key} is not a list of objects")
+    clicked = body.get("type") in ("block_actions", "interactive_message")
+    if clicked and "actions" in body and not body["actions"]:
+        return Refusal(400, "a click on no action")  # Bolt reads the first one
     for action in body.get("actions") or []:
-        if not isinstance(action.get("action_id", ""), str):
+        given = action.get("action_id", None if body.get("type") == "block_actions" else "")
+        if not isinstance(given, str):
             return Refusal(400, "an action has no action_id")
+    view = body.get("view")
+    if isinstance(view, dict) and not isinstance(view.get("callback_id", ""), str):
+        return Refusal(400, "the view's callback_id is not a string")
     for key in ("type", "command", "callback_id", "event_id", "trigger_id", "user_id"):
         if key in body and not isinstance(body[key], str):
             return Refusal(400, f"{key} is not a string")
+    return _reply_urls(body)
+
+
+def _reply_urls(body: dict[str, Any]) -> Refusal | None:
+    """Where the person is answered: an http(s) URL, as Slack gives it (the outbox could not
+    post to anything else)."""
+    urls = [body["response_url"]] if body.get("response_url") is not None else []
+    listed = body.get("response_urls")
+    if listed is not None:
+        if not isinstance(listed, list) or not all(isinstance(item, dict) for item in listed):
+            return Refusal(400, "response_urls is not a list of objects")
+        urls += [item["response_url"] for item in listed if item.get("response_url") is not None]
+    if not all(_web_address(url) for url in urls):
+        return Refusal(400, "a response URL is not an http(s) URL")
     return None
+
+
+def _web_address(value: object) -> bool:
+    if not isinstance(value, str) or not value.isprintable() or " " in value:
+        return False
+    try:
+        url = httpx.URL(value)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        return False
+    return url.scheme in ("http", "https") and bool(url.host)

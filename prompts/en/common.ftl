@@ -26,3 +26,7 @@ notice-unknown-initiative = That initiative no longer exists in the roadmap.
 notice-error = Something went wrong on my side and nothing was recorded. Please try again in a minute.
 notice-not-recorded = I could not record that just now, so nothing was saved. Please try again in a minute.
 notice-too-slow = That took me too long to open. Please click again.
+
+preference-language = From now on I write to you in English.
+preference-language-auto = From now on I write to you in your Slack language.
+preference-language-bad = Write `/checkin language en`, `/checkin language fr`, or `/checkin language auto` for your Slack language.

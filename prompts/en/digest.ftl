@@ -12,6 +12,9 @@ digest-top-changed = :arrows_counterclockwise: Changed since last week: *{ $coun
 digest-top-unchanged = :arrows_counterclockwise: No status changed since last week.
 digest-top-missing = :hourglass_flowing_sand: *{ $missing }* of { $total } updates missing this week
 digest-top-complete = :white_check_mark: Every update is in.
+digest-top-none-missing = :white_check_mark: No update missing this week
+digest-top-skipped = { $count } skipped
+digest-top-away = { $count } away
 digest-top-escalations = { $count ->
     [0] :rotating_light: No open escalation
     [one] :rotating_light: *{ $count }* open escalation
@@ -55,6 +58,8 @@ digest-heading-continued = { $heading }, continued
 digest-reason-was = was { $status }
 digest-reason-blocked = blocked: { $blockers }
 digest-reason-missing = no update this week
+digest-reason-skipped = week skipped
+digest-reason-away = owner away this week
 digest-reason-kpi-error = KPI source unreadable: { $error }
 digest-cause-silent = { $weeks ->
     [one] no update for { $weeks } week or more
@@ -93,3 +98,17 @@ digest-unlisted-changed = { $count ->
    *[other] …and { $count } more status changes not listed
   }
 digest-unlisted-link = Every initiative is listed on { $link }.
+
+## The full list, privately in a modal: every initiative grouped by status, a page at a time.
+digest-list-button = Full list
+digest-list-title = Full list
+digest-list-close = Close
+digest-list-context = { $count ->
+    [one] *{ $committee }* · week { $period } · page { $page } of { $pages } · { $count } initiative
+   *[other] *{ $committee }* · week { $period } · page { $page } of { $pages } · { $count } initiatives
+  }
+digest-list-heading = { $emoji } *{ $status }* ({ $count })
+digest-list-blocked = :construction: blocked
+digest-list-previous = ‹ Previous
+digest-list-next = Next ›
+digest-list-gone = This committee is no longer in the configuration, so there is no list to show.

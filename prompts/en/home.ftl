@@ -33,4 +33,12 @@ home-decisions = *Recent decisions*
 home-decision-line = { $date } · { $committee } · *{ $question }* → { $decision }
 home-decision-deferred = Deferred
 home-no-decisions = _No decision recorded yet._
+home-reading = { $written ->
+    [one] One answer written as a message this quarter
+   *[other] { $written } answers written as a message this quarter
+  }, { $corrected ->
+    [0] none corrected afterwards: the bot read them right.
+    [one] one corrected afterwards with *Correct* ({ $rate }).
+   *[other] { $corrected } corrected afterwards with *Correct* ({ $rate }).
+  }
 home-footer = Week { $week } · updated { $now }

@@ -1,29 +1,46 @@
 ## Le point hebdomadaire : la demande, la relance, les accusés de réception, le formulaire.
 
-checkin-prompt-fallback = Point hebdo { $period } : { $title }
-checkin-prompt-header = Point hebdo · { $title }
-checkin-prompt-objective = *Objectif :* { $objective }
+checkin-prompt-fallback = Point hebdo { $period } : { $titles }
+checkin-prompt-header = Point hebdo · { $period }
+checkin-prompt-intro = { $count ->
+    [one] Votre initiative cette semaine. Répondez ici en une phrase, ou utilisez les boutons.
+   *[other] Vos { $count } initiatives cette semaine. Répondez ici avec une ligne par initiative, ou utilisez les boutons.
+  }
+checkin-prompt-for = _Pour { $owner }, absent : vous répondez à sa place._
+checkin-prompt-more = _…et { $count } de plus : utilisez Tout mettre à jour._
 checkin-prompt-kpi = *KPI :* { $kpi }
 checkin-prompt-kpi-target = *KPI :* { $kpi } · cible *{ $target }*
 checkin-prompt-due = *Échéance :* { $due }
-checkin-prompt-week = *Semaine :* { $period }
 checkin-prompt-last = *Dernier point* ({ $period })
 checkin-prompt-first = _Pas encore de point : c'est le premier._
 checkin-prompt-decision = :scales: Décision du { $date } : *{ $decision }*
 checkin-prompt-decision-due = :scales: Décision du { $date } : *{ $decision }* (pour le { $due })
 checkin-prompt-decision-ask = Est-elle mise en œuvre ?
 checkin-prompt-hint = Répondez simplement ici en une phrase, par exemple `vert, 60 %, kpi 4,5, bloqué par le juridique`, ou utilisez les boutons.
+checkin-prompt-hint-many = Plusieurs à la fois : une ligne chacune, par exemple `ERP : vert 60 % / DSO : rouge, bloqué par la compta`.
 checkin-button-update = Mettre à jour
 checkin-button-no-change = Pas de changement
 checkin-button-skip = Passer cette semaine
 checkin-button-away = Je suis absent
+checkin-button-update-all = Tout mettre à jour
 decision-button-done = Mise en œuvre
 decision-button-not-yet = Pas encore
 
-checkin-reminder-fallback = Relance : votre point sur { $title } pour { $period }
-checkin-reminder = :wave: Petite relance : le comité attend encore le point de cette semaine sur *{ $title }*. Une ligne en réponse ici suffit, par exemple `vert, 60 %`.
+checkin-reminder-fallback = { $count ->
+    [one] Relance : un point encore attendu pour { $period }
+   *[other] Relance : { $count } points encore attendus pour { $period }
+  }
+checkin-reminder = :wave: Petite relance : le comité attend encore le point de cette semaine sur { $titles }. Une ligne en réponse ici suffit, par exemple `vert, 60 %`.
+checkin-reminder-more = { $titles } et { $count } de plus
 
-receipt-fallback = Point enregistré pour { $title }
+receipt-fallback = { $count ->
+    [one] Point enregistré pour { $title }
+   *[other] { $count } points enregistrés
+  }
+receipt-more = { $count ->
+    [one] …et un autre point enregistré, non affiché ici : tapez `/checkin` pour le voir ou le corriger.
+   *[other] …et { $count } autres points enregistrés, non affichés ici : tapez `/checkin` pour les voir ou les corriger.
+  }
 receipt-title = { $replaced ->
     [yes] :white_check_mark: Point *remplacé* pour *{ $title }* ({ $period })
    *[no] :white_check_mark: Point enregistré pour *{ $title }* ({ $period })
@@ -72,3 +89,18 @@ checkin-form-error-kpi-ambiguous = Est-ce { $small } ou { $large } ? Écrivez-le
 decision-followed-done = C'est noté : mise en œuvre. ({ $question })
 decision-followed-not-yet = C'est noté : pas encore mise en œuvre ; la question vous sera reposée la semaine prochaine. ({ $question })
 decision-followed-not-yours = Seul le responsable de l'initiative ou le responsable du suivi de la décision peut dire si elle est mise en œuvre.
+receipt-ask-status = :grey_question: { $title } : quel statut vouliez-vous dire ? Le reste est enregistré.
+receipt-ask-progress = :grey_question: { $title } : quel avancement vouliez-vous dire ? Le reste est enregistré.
+receipt-ask-kpi = :grey_question: { $title } : quelle valeur de KPI vouliez-vous dire ? Le reste est enregistré.
+receipt-ask-progress-or-kpi = :grey_question: { $title } : { $value }, est-ce l'avancement ou le KPI ? Le reste est enregistré.
+receipt-answer-progress = { $value } est l'avancement
+receipt-answer-kpi = { $value } est le KPI
+checkin-all-title = Tout mettre à jour
+checkin-all-intro = *{ $title }*
+checkin-all-more = { $count ->
+    [one] Une autre initiative n’est pas dans ce formulaire : enregistrez, puis appuyez de nouveau sur *Tout mettre à jour*.
+   *[other] { $count } autres initiatives ne sont pas dans ce formulaire : enregistrez, puis appuyez de nouveau sur *Tout mettre à jour*.
+  }
+receipt-ask-one-progress = :grey_question: { $title } : { $value }, est-ce l'avancement ? Le reste est enregistré.
+receipt-ask-one-kpi = :grey_question: { $title } : { $value }, est-ce le KPI ? Le reste est enregistré.
+receipt-answer-neither = Ni l'un ni l'autre

@@ -26,3 +26,7 @@ notice-unknown-initiative = Cette initiative ne figure plus dans la feuille de r
 notice-error = Un problème est survenu de mon côté et rien n'a été enregistré. Merci de réessayer dans une minute.
 notice-not-recorded = Je n'ai pas pu enregistrer cela à l'instant : rien n'a été sauvegardé. Merci de réessayer dans une minute.
 notice-too-slow = J'ai mis trop de temps à ouvrir le formulaire. Merci de cliquer à nouveau.
+
+preference-language = Désormais, je vous écris en français.
+preference-language-auto = Désormais, je vous écris dans la langue de votre Slack.
+preference-language-bad = Écrivez `/checkin langue fr`, `/checkin langue en`, ou `/checkin langue auto` pour la langue de votre Slack.

@@ -15,6 +15,15 @@ digest-top-missing = { $missing ->
    *[other] :hourglass_flowing_sand: *{ $missing }* points hebdo manquants sur { $total } cette semaine
   }
 digest-top-complete = :white_check_mark: Tous les points hebdo sont arrivés.
+digest-top-none-missing = :white_check_mark: Aucun point hebdo manquant cette semaine
+digest-top-skipped = { $count ->
+    [one] { $count } semaine sautée
+   *[other] { $count } semaines sautées
+  }
+digest-top-away = { $count ->
+    [one] { $count } responsable absent
+   *[other] { $count } responsables absents
+  }
 digest-top-escalations = { $count ->
     [0] :rotating_light: Aucune escalade en cours
     [one] :rotating_light: *{ $count }* escalade en cours
@@ -58,6 +67,8 @@ digest-heading-continued = { $heading }, suite
 digest-reason-was = avant : { $status }
 digest-reason-blocked = bloquée : { $blockers }
 digest-reason-missing = pas de point hebdo cette semaine
+digest-reason-skipped = semaine sautée
+digest-reason-away = responsable absent cette semaine
 digest-reason-kpi-error = source du KPI illisible : { $error }
 digest-cause-silent = { $weeks ->
     [one] sans point hebdo depuis { $weeks } semaine ou plus
@@ -108,3 +119,17 @@ digest-unlisted-changed = { $count ->
    *[other] …et { $count } autres changements de statut, non listés
   }
 digest-unlisted-link = Toutes les initiatives sont listées sur { $link }.
+
+## La liste complète, en privé dans une fenêtre : chaque initiative, par statut, page par page.
+digest-list-button = Liste complète
+digest-list-title = Liste complète
+digest-list-close = Fermer
+digest-list-context = { $count ->
+    [one] *{ $committee }* · semaine { $period } · page { $page } sur { $pages } · { $count } initiative
+   *[other] *{ $committee }* · semaine { $period } · page { $page } sur { $pages } · { $count } initiatives
+  }
+digest-list-heading = { $emoji } *{ $status }* ({ $count })
+digest-list-blocked = :construction: bloquée
+digest-list-previous = ‹ Précédente
+digest-list-next = Suivante ›
+digest-list-gone = Ce comité n'est plus dans la configuration : il n'y a pas de liste à montrer.

@@ -34,4 +34,12 @@ home-decisions = *Décisions récentes*
 home-decision-line = { $date } · { $committee } · *{ $question }* → { $decision }
 home-decision-deferred = Reportée
 home-no-decisions = _Aucune décision enregistrée pour l'instant._
+home-reading = { $written ->
+    [one] Une réponse écrite en message ce trimestre
+   *[other] { $written } réponses écrites en message ce trimestre
+  }, { $corrected ->
+    [0] aucune corrigée ensuite : le bot les a bien lues.
+    [one] une corrigée ensuite avec *Corriger* ({ $rate }).
+   *[other] { $corrected } corrigées ensuite avec *Corriger* ({ $rate }).
+  }
 home-footer = Semaine { $week } · mis à jour { $now }

@@ -8,7 +8,7 @@ from dataclasses import replace
 from rituals.reading.figures import Figure
 from rituals.reading.model import Field, Known, ask
 from rituals.reading.progress import ProgressReading
-from rituals.reading.quantities import unit_of
+from rituals.reading.quantities import unit_of, whole
 
 
 def kpi_scale(known: Known) -> tuple[float, float] | None:
@@ -31,6 +31,18 @@ def fits_kpi(value: float, known: Known, tight: bool = False) -> bool | None:
     if low > 0 and not low / 4 <= value <= high * 4:
         return False  # "3.87" is not on the scale of a KPI at 3,100 → 12,000
     return low - margin <= value <= high + margin
+
+
+def plausible_kpi(value: float, known: Known) -> bool | None:
+    """Whether a value said of the KPI by name may be meant: within half to twice its scale
+    ("down to 11 min" on a KPI at 14 → 15 is; "NPS: 3" when it was 31 is a typo: asked)."""
+    scale = kpi_scale(known)
+    if scale is None:
+        return None
+    low, high = scale
+    if low > 0 and low / 2 <= value <= high * 2:
+        return True
+    return fits_kpi(value, known)
 
 
 def fits_progress(value: float, known: Known | None) -> bool:
@@ -57,8 +69,8 @@ def settle(
     value = source.q.readings[0]
     same_unit = family == "%" if source.role == "bare" else family != "%"
     if same_unit and fits_kpi(value, known):
-        candidates = (round(value),)
+        candidates = (whole(value),)
         return ask(candidates, source.said), ask((value,), source.said)
     if source.role == "bare" and not fits_progress(value, known) and same_unit:
-        return ask((round(value),), source.said), ask((value,), source.said)
+        return ask((whole(value),), source.said), ask((value,), source.said)
     return replace(field), kpi

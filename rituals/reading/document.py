@@ -14,7 +14,7 @@ Span = tuple[int, int]
 
 _SENTENCE_END = re.compile(r"\n|[.!?…]+(?=[\s\"')\]]|$)")
 _CLAUSE_BREAK = re.compile(
-    r",|;|\(|\)|\[|\]|\|| / |\s[—–-]{1,2}\s|=>|->|→|⇒|➡|…|\.\.\.|•"
+    r",|;|\(|\)|\[|\]|\|| / |\s[—–-]{1,2}\s|=>|->|→|⇒|➡|…|\.\.\.|•|·"
     r"|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
 )
 
@@ -108,8 +108,22 @@ class Doc:
     def is_question(self, span: Span) -> bool:
         return self.folded[span[0] : span[1]].rstrip().endswith("?")
 
+    def question_part(self, span: Span) -> Span | None:
+        """The question a sentence ends with, without what stands before its last label or
+        dash: "amber, decision needed: extend the budget?" asks only "extend the budget?"."""
+        if not self.is_question(span):
+            return None
+        start = span[0]
+        for found in _QUESTION_LEAD.finditer(self.folded, span[0], span[1]):
+            start = found.end()
+        return start, span[1]
+
     def said(self, start: int, end: int) -> str:
         return self.text[start:end].strip(" \t\n,;:.-—–•")
+
+
+# What may stand before the question a sentence ends with: a label or a dash.
+_QUESTION_LEAD = re.compile(r"\s:|:\s|\s[—–-]{1,2}\s|;|\|")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

@@ -22,7 +22,8 @@ _SKIP = re.compile(
     r"\b(?:skip|skipping|je passe(?: mon tour)?|on passe cette semaine|pas d'update|pas de point"
     r"|pas de mise a jour|no update|no updates|ooo|out of (?:the )?office|en conges|on pto|pto"
     r"|out sick|en arret|en vacances|on leave|on holiday|absente?|en deplacement"
-    r"|on vacation|pas cette semaine|not this week|sick leave|arret maladie|je saute)\b"
+    r"|on vacation|pas cette semaine|not this week|sick leave|arret maladie|je saute"
+    r"|passer (?:cette semaine|mon tour|notre tour|pour cette semaine))\b"
 )
 _EXCEPT = re.compile(r"\b(?:sauf|except|excepte|hormis|but now|a part)\b")
 _SAME = re.compile(

@@ -73,7 +73,7 @@ FILLERS = word_set(
 OVERALL = word_set("overall globalement global globale ensemble total whole general")
 PROGRESS_WORDS = word_set(
     "avancement progress progression completion avance avancee advancement progres avct prog"
-    " progr completed complete realise realisee accompli completude"
+    " progr completed complete realise realisee accompli completude avcmt avcement avancmt"
 )
 DONE_AFTER = word_set(
     "done fait faits faite faites complete completed d'avancement through achieve realise"
@@ -89,7 +89,8 @@ SKIP_UNITS = frozenset({"h", "pm", "am", "er", "eme", "e", "nd", "rd", "th", "st
 
 def near(word: str, target: str) -> bool:
     """A typo of `target`: one letter missing, doubled or swapped ("vret", "gren", "orrange");
-    a wrong letter only in long words, so that "vers" or "route" never read as "vert", "rouge"."""
+    a wrong letter only in long words or between letters that sound alike ("rouje"), so that
+    "vers" or "route" never read as "vert", "rouge"."""
     if word == target or len(word) < 4 or len(target) < 4:
         return False
     if abs(len(word) - len(target)) == 1:
@@ -99,4 +100,20 @@ def near(word: str, target: str) -> bool:
     diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
     if len(diff) == 2 and diff[1] == diff[0] + 1:
         return word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]]
-    return len(diff) == 1 and len(word) >= 6
+    if len(diff) != 1:
+        return False
+    pair = frozenset((word[diff[0]], target[diff[0]]))
+    return len(word) >= 6 or (len(word) == 5 and pair in _SOUND_ALIKE)
+
+
+# Letters owners swap because they sound alike ("rouje", "verd" is not one: d/t changes words).
+_SOUND_ALIKE = frozenset(frozenset(pair) for pair in ("gj", "ck", "cq", "kq", "iy", "sz"))
+
+# Who else an initiative may wait on for an approval (not a committee): "la validation du client".
+OTHER_APPROVERS = (
+    r"(?:la |le |l'|les |the |our |notre |nos )?(?:client|clients|customer|fournisseur|vendor"
+    r"|supplier|prestataire|editeur|partenaire|partner|dsi|it|legal|juridique|rssi|dpo|cnil"
+    r"|achats|procurement|securite|security|compliance|conformite|auditeurs?|auditors?"
+    r"|regulateur|regulator|mairie|prefecture|banque|bank|syndicats|unions?|cse|metiers?"
+    r"|business|utilisateurs|users)\b"
+)

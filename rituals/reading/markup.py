@@ -1,5 +1,7 @@
-"""Slack markup, read away: mentions, links, channels, bold, italics, code, quotes and bullets
-become plain words; struck text (~like this~) is withdrawn and remembered as withdrawn.
+"""Slack markup, read away: links, channels, bold, italics, code, quotes and bullets become
+plain words; struck text (~like this~) is withdrawn and remembered as withdrawn. Mentions of
+people and of everyone (`<@U…>`, `<!channel>`) stay as written, since what the owner wrote is
+shown as written (the bot escapes it where it is placed), but no rule reads them.
 
 Every pattern here has bounded repetitions, so cleaning is linear in the length of the text.
 """
@@ -12,12 +14,14 @@ import re
 from rituals.reading.document import Doc
 
 _ANGLE = re.compile(r"<([^<>\n]{1,600})>")
+_MENTION = re.compile(r"<[@!][^<>\s]{1,80}>")
 _URL = re.compile(r"https?://[^\s<>]{1,600}")
 _SHORTCODE = re.compile(r":([a-z0-9_+\-]{1,40}):")
 _CODE = re.compile(r"```|`")
 _BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 _ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])")
-_STRIKE = re.compile(r"(?<![\w~])~(?=\S)([^~\n]{1,80}?)(?<=\S)~(?![\w~])")
+# Slack strikes with one tilde; text pasted from elsewhere may use two (~~like this~~).
+_STRIKE = re.compile(r"(?<![\w~])(~~?)(?=[^\s~])(?P<words>[^~\n]{1,80}?)(?<=\S)\1(?![\w~])")
 _QUOTE = re.compile(r"^[ \t]{0,8}>[ \t]?", re.MULTILINE)
 _LINE_BULLET = re.compile(r"^[ \t]{0,8}(?:[-*•·◦▪–—]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
 _INLINE_NUMBERED = re.compile(r"(?<=\s)\d{1,2}\)(?=\s)")
@@ -39,11 +43,20 @@ _EMOJI = {
 def _angle(found: re.Match[str]) -> str:
     inner = found[1]
     target, _, label = inner.partition("|")
-    if target and target[0] in "@#":
-        return target[0] + (label or target[1:])
-    if target[:1] == "!":
-        return "@" + (label or target[1:])
+    if target[:1] in ("@", "!"):
+        return found.group()  # a mention, kept as written
+    if target[:1] == "#":
+        return "#" + (label or target[1:])
     return label
+
+
+def _unread_mentions(doc: Doc) -> Doc:
+    """The same text, with its mentions blanked in the folded form every rule reads (their
+    angle brackets kept, so that a quote starting with one keeps it)."""
+    folded = list(doc.folded)
+    for found in _MENTION.finditer(doc.text):
+        folded[found.start() + 1 : found.end() - 1] = " " * (found.end() - found.start() - 2)
+    return Doc(doc.text, "".join(folded), doc.struck)
 
 
 def _shortcode(found: re.Match[str]) -> str:
@@ -70,7 +83,7 @@ def clean(text: str) -> Doc:
         kept = text[cursor : found.start()] + " "
         pieces.append(kept)
         length += len(kept)
-        struck.append((length - 1, found[1]))
+        struck.append((length - 1, found["words"]))
         cursor = found.end()
     pieces.append(text[cursor:])
-    return Doc.of("".join(pieces), tuple(struck))
+    return _unread_mentions(Doc.of("".join(pieces), tuple(struck)))

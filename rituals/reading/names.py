@@ -12,7 +12,8 @@ from rituals.reading.lexicon import GENERIC, STOPWORDS, fold, near, word_set
 Span = tuple[int, int]
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ABBREVIATIONS = {"avg": "average", "nb": "nombre", "moy": "moyen", "qty": "quantity",
-                  "nbr": "nombre", "tx": "taux", "ca": "chiffre"}  # fmt: skip
+                  "nbr": "nombre", "tx": "taux", "ca": "chiffre", "app": "application",
+                  "appli": "application", "apps": "applications"}  # fmt: skip
 # KPI words too common to name a KPI on their own.
 KPI_GENERIC = word_set(
     "taux rate nombre number moyen moyenne average mensuel mensuelle monthly hebdo weekly total"

@@ -21,10 +21,13 @@ _FRACTIONS = re.compile(
     r"|(?P<two_thirds>(?:deux|2) tiers|two[ -]thirds)"
     r"|(?P<third>(?:un|1) tiers|(?:a|one) third)"
     r"|(?P<three_quarters>(?:trois|3) quarts|three[ -]quarters)"
-    r"|(?P<quarter>(?:un|1) quart(?! d'heure)|(?:a|one) quarter(?! of an hour))(?![a-z])"
+    r"|(?P<quarter>(?:un|1|le) quart(?! d'heure)|(?:a|one) quarter(?! of an hour))(?![a-z])"
+    r"|(?<![\d/.,])(?P<numeric>[1-3]/[2-4])(?![\d/])(?= (?:du|de la|des|de l'|of)\b| done| fait)"
 )
+_NUMERIC = {"1/2": 50.0, "1/3": 33.0, "2/3": 67.0, "1/4": 25.0, "3/4": 75.0}
 _VALUES = {"half": 50.0, "two_thirds": 67.0, "third": 33.0, "three_quarters": 75.0,
            "quarter": 25.0}  # fmt: skip
+_ONLY = re.compile(r"\bplus qu(?:'|e )$")
 _MORE_OR_LESS = re.compile(
     r"(?:plus|moins|more|less|over|under|presque|almost|nearly|bientot|past|passe|beyond"
     r"|au-dela|depasse|loin)(?: (?:de|d'|than|que|the|la|a|l'))*(?: bit| little| peu)? ?$"
@@ -45,12 +48,20 @@ def word_quantities(folded: str, languages: tuple[str, ...]) -> list[Quantity]:
 
 
 def _fraction(match: re.Match[str]) -> Quantity | None:
+    """ "à moitié", "two thirds", "2/3 du scope": a share of the work."""
     kind = str(match.lastgroup)
     before = match.string[max(0, match.start() - 30) : match.start()]
-    spread = _MORE_OR_LESS.search(before.replace("un peu ", "").replace("a bit ", "")) is not None
-    value = _VALUES[kind]
+    only = _ONLY.search(before) is not None  # "plus qu'un quart à faire": only a quarter
+    spread = not only and _MORE_OR_LESS.search(_unhedged(before)) is not None
+    value = _NUMERIC.get(match.group(), 0.0) if kind == "numeric" else _VALUES[kind]
+    if not value:
+        return None  # "2/2", "3/2": not a share of the work
     readings = (value, value + 10) if spread else (value,)
     return Quantity(match.start(), match.end(), readings, "%", spread=spread, kind="fraction")
+
+
+def _unhedged(before: str) -> str:
+    return before.replace("un peu ", "").replace("a bit ", "")
 
 
 def _number(words: str, languages: tuple[str, ...]) -> float | None:

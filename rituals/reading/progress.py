@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rituals.reading.figures import Figure
 from rituals.reading.model import Field, absent, ask, sure
+from rituals.reading.quantities import whole
 
 _ORDER = (("overall",), ("explicit",), ("bare",), ("count",), ("lone",))
 
@@ -25,6 +26,9 @@ def read_progress(figures: list[Figure], struck: list[float]) -> ProgressReading
             return ProgressReading(_choose(level), level[0] if len(level) == 1 else None)
     if any(0 <= value <= 100 for value in struck):
         return ProgressReading(ask(tuple(int(v) for v in struck)), None)
+    partial = [f for f in figures if f.role == "partial" and _fits(f)]
+    if partial:  # "build at 60%" and nothing of the whole: ask, as for a count of one phase
+        return ProgressReading(ask(tuple(whole(f.q.readings[0]) for f in partial)), None)
     return ProgressReading(absent(), None)
 
 
@@ -45,7 +49,7 @@ def _fits(figure: Figure) -> bool:
 
 
 def _choose(level: list[Figure]) -> Field[int]:
-    values = tuple(dict.fromkeys(round(r) for f in level for r in f.q.readings))
+    values = tuple(dict.fromkeys(whole(r) for f in level for r in f.q.readings))
     said = "; ".join(f.said for f in level)
     doubtful = any(f.q.spread or f.doubt or f.phase or f.role == "guess" for f in level)
     if doubtful or len(values) > 1 or _tier(level[0]) == "lone":

@@ -7,6 +7,7 @@ chooses with the KPI's scale and the author's language, or asks.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ _NUMBER = re.compile(
     r"(?<![\w/.,])"
     r"(?P<cur>[$€£] ?)?(?P<sign>[+±−-](?=\d))?(?P<num>\d{1,3}(?:[ \u202f]\d{3})+(?:,\d+)?"
     r"|\d+(?:[.,]\d+)*)"
-    r"(?P<time>h\d{2}(?!\d))?"
+    r"(?P<time> ?h ?[0-5]\d(?!\d)(?! ?%))?"  # "2h15", "1 h 50": hours and minutes
     r"(?P<unit> ?(?:%|pour ?cent|percent|per ?cent|pts?|points?|[km]d?€|[km]\$|€|\$|£|euros?"
     r"|dollars?|bn|md|[km](?![a-z])|j|jours?|jrs?|days?|d|hrs?|heures?|hours?|h|mins?"
     r"|minutes?|sem(?:aines?)?|weeks?|wks?|mois|months?|ans|annees?|years?|yrs?|/\d{1,3})"
@@ -56,6 +57,11 @@ class Quantity:
     @property
     def value(self) -> float | None:
         return self.readings[0] if len(self.readings) == 1 else None
+
+
+def whole(value: float) -> int:
+    """The nearest whole number, halves up as people round (62,5 % is 63, not 62)."""
+    return math.floor(value + 0.5)
 
 
 def unit_of(raw: str) -> tuple[str, float]:
@@ -104,9 +110,20 @@ def scan(folded: str, offset: int = 0) -> list[Quantity]:
     return found
 
 
+# Nouns whose number names one of them: "ligne 3", "lot 2", "wave 4", "n° 7" are no figures.
+_NUMBERED = re.compile(
+    r"(?<![a-z])(?:ligne|line|lot|lots|phase|vague|wave|sprint|presse|press|usine|plant|site"
+    r"|batiment|building|etape|step|jalon|milestone|release|version|tranche|module|zone|magasin"
+    r"|store|entrepot|warehouse|agence|branch|n°|no\.|numero|number|#) ?$"
+)
+
+
 def _is_label(folded: str, match: re.Match[str]) -> bool:
     before = folded[max(0, match.start() - 2) : match.start()]
     if re.search(r"[a-z0-9]-?$", before) and not match["cur"]:
+        return True
+    numbered = _NUMBERED.search(folded, max(0, match.start() - 12), match.start())
+    if numbered and not match["unit"] and not match["cur"] and match["num"].isdigit():
         return True
     after = folded[match.end() : match.end() + 3]
     if re.match(r"/\d", after) or re.match(r"[a-z]", after):
@@ -130,7 +147,8 @@ def _quantity(folded: str, match: re.Match[str]) -> Quantity | None:
         unit = unit_of(match["cur"])[0]
     end = match.end()
     if match["time"]:
-        readings, unit = (readings[0] * 60 + float(match["time"][1:]),), "minutes"
+        minutes = float(match["time"].replace("h", "").strip())
+        readings, unit = (readings[0] * 60 + minutes,), "minutes"
     elif unit == "minutes" and (seconds := _SECONDS.match(folded, end)):
         readings, end = (readings[0] + float(seconds[1]) / 60,), seconds.end()
     sign = match["sign"] or ""

@@ -11,18 +11,33 @@ import re
 from dataclasses import replace
 
 from rituals.reading.blockers import read_blockers
+from rituals.reading.comments import comment
 from rituals.reading.confidence import settle
 from rituals.reading.decisions import read_decision
 from rituals.reading.document import Doc
+from rituals.reading.fields import kpi_words
 from rituals.reading.figures import figures, struck_percentages
 from rituals.reading.intents import carries_over, intent_of
 from rituals.reading.kpi import read_kpi
 from rituals.reading.lexicon import FILLERS, words
 from rituals.reading.markup import clean
-from rituals.reading.model import Context, Field, Intent, Known, Part, Reading, T, absent, sure
+from rituals.reading.names import name_words
+from rituals.reading.model import (
+    Context,
+    Field,
+    Intent,
+    Known,
+    Part,
+    Reading,
+    T,
+    absent,
+    ask,
+    sure,
+)
 from rituals.reading.progress import read_progress
 from rituals.reading.split import split
 from rituals.reading.status import read_status
+from rituals.status import Status
 
 MAX_CHARS = 4000
 _FRENCH = re.compile(r"\b(?:le|la|les|des|est|sur|pour|avec|une|on|pas|du|au|et|c'est)\b")
@@ -46,7 +61,7 @@ def read(text: str, context: Context) -> Reading:
             return Reading((), False, False)
         ids = [p.initiative_id for p in parts] if not ask_which else list(known)
         return Reading(tuple(_bare(doc, i, intent) for i in ids), False, True)
-    kept = tuple(p for p in parts if p.says_something)
+    kept = tuple(p for p in parts if p.says_something or p.intent is not Intent.UPDATE)
     return Reading(kept, ask_which, True)
 
 
@@ -59,15 +74,16 @@ def _part(
 ) -> Part:
     """One part; `stated_language` is the author's (context), `language` a guess if need be."""
     languages = (language, "en" if language == "fr" else "fr")
-    decision, decision_spans = read_decision(doc)
-    questions = [s for s in doc.sentences if doc.is_question(s) and not _guess(doc, s)]
-    figs = figures(doc, decision_spans + questions, languages)
+    kpi_names = kpi_words(known.kpi_name) if known else frozenset()
+    decision, decision_spans = read_decision(doc, kpi_names)
+    title = name_words(known.title) if known else frozenset()
+    figs = figures(doc, decision_spans + _questions(doc), languages, title)
     carry = carries_over(doc.folded)
     kpi, claimed = read_kpi(doc, figs, known, stated_language, carry)
     progress = read_progress([f for f in figs if f.q.start not in claimed], struck_percentages(doc))
     progress_field, kpi = settle(progress, kpi, known, figs)
-    blockers = read_blockers(doc, decision_spans)
-    status = read_status(doc, _has_content(doc))
+    blockers, blocker_spans = read_blockers(doc, decision_spans, kpi_names)
+    status = _doubted(read_status(doc, _has_content(doc)), blockers, progress_field)
     if carry and known and known.last:
         status = _carried(status, known.last.status)
         progress_field = _carried(progress_field, known.last.progress)
@@ -75,7 +91,17 @@ def _part(
                 decision, None)  # fmt: skip
     if not part.says_something:
         part = replace(part, intent=intent_of(doc.folded) or Intent.UPDATE)
-    return replace(part, highlights=_highlights(doc, part))
+    taken = decision_spans + blocker_spans
+    return replace(part, highlights=comment(doc, taken, kpi_names))
+
+
+def _doubted(status: Field[Status], blockers: str | None, progress: Field[int]) -> Field[Status]:
+    """Done, and yet something is still awaited ("closed Friday… I'm waiting on the extract")
+    or left ("done at 80%"): a careful reader asks rather than closes the initiative."""
+    unfinished = progress.value is not None and progress.value < 100
+    if status.value is Status.DONE and (blockers is not None or unfinished):
+        return ask((Status.DONE,), status.said)
+    return status
 
 
 def _bare(doc: Doc, initiative_id: int | None, intent: Intent) -> Part:
@@ -88,6 +114,17 @@ def _carried(field: Field[T], last: T | None) -> Field[T]:
     return field
 
 
+def _questions(doc: Doc) -> list[tuple[int, int]]:
+    """The questions asked, whose figures are nobody's answer ("2 or 3 weeks?"); only the part
+    after a label or dash is the question ("orange 40% — arbitrage : prolonger ?")."""
+    found = []
+    for sentence in doc.sentences:
+        question = doc.question_part(sentence)
+        if question is not None and not _guess(doc, sentence):
+            found.append(question)
+    return found
+
+
 def _guess(doc: Doc, sentence: tuple[int, int]) -> bool:
     """ "50?": a figure the owner is unsure of, not a question to anyone."""
     return bool(re.fullmatch(r"[\W\d_]*\d[\W\d_]*", doc.folded[sentence[0] : sentence[1]]))
@@ -95,20 +132,6 @@ def _guess(doc: Doc, sentence: tuple[int, int]) -> bool:
 
 def _has_content(doc: Doc) -> bool:
     return sum(1 for w in words(doc.masked) if w.group() not in FILLERS) >= 3
-
-
-def _highlights(doc: Doc, part: Part) -> str | None:
-    """The sentences left that say something more than the fields read."""
-    used = " ".join(x for x in (part.blockers, part.decision) if x)
-    kept = []
-    for start, end in doc.sentences:
-        sentence = doc.said(start, end)
-        if not sentence or sentence in used:
-            continue
-        content = [w for w in words(doc.masked, start, end) if w.group() not in FILLERS]
-        if len(content) >= 4:
-            kept.append(sentence)
-    return " ".join(kept) or None
 
 
 def _language(folded: str) -> str:

@@ -4,7 +4,7 @@ Each list comes with how many there are in all (a count only when the list is cu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import func
@@ -135,3 +135,19 @@ def recent_decisions(*, session: Session, limit: int) -> list[Decision]:
     return list(
         session.exec(select(Decision).order_by(col(Decision.decided_at).desc()).limit(limit))
     )
+
+
+def reading(*, session: Session, since: datetime, until: datetime) -> tuple[int, int]:
+    """(answers written as a message, corrections of how the bot read them) submitted in
+    [since, until): how often the reader gets an owner wrong."""
+    found = session.exec(
+        select(CheckIn.source, CheckIn.corrected, func.count())
+        .where(col(CheckIn.submitted_at) >= since, col(CheckIn.submitted_at) < until)
+        .where(col(CheckIn.source).in_(["message", "modal"]))
+        .group_by(col(CheckIn.source), col(CheckIn.corrected))
+    )
+    written = corrected = 0
+    for source, was_corrected, count in found:
+        written += count if source == "message" else 0
+        corrected += count if was_corrected else 0
+    return written, corrected

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import func, insert, or_, update
 from sqlmodel import Session, col, select
 
 from rituals.models import OutboxMessage
@@ -22,6 +22,8 @@ def add(
     initiative_id: int | None = None,
     lane: int = 1,
     due_at: datetime | None = None,
+    person: str | None = None,
+    week: str | None = None,
 ) -> bool:
     """Queue a row unless one with `key` exists; whether it was queued. `now` is the
     business time of its cause; `due_at`, when the worker may send it (its clock)."""
@@ -37,9 +39,86 @@ def add(
             lane=lane,
             created_at=now,
             next_attempt_at=due_at or now,
+            person=person,
+            week=week,
         )
     )
     return True
+
+
+def existing(*, session: Session, keys: list[str]) -> set[str]:
+    """Which of `keys` are queued (or sent) already."""
+    found: set[str] = set()
+    for start in range(0, len(keys), 1000):
+        chunk = keys[start : start + 1000]
+        found |= set(
+            session.exec(select(OutboxMessage.key).where(col(OutboxMessage.key).in_(chunk)))
+        )
+    return found
+
+
+def add_many(*, session: Session, rows: list[OutboxMessage]) -> set[str]:
+    """Queue every row whose key is not queued yet, in a few statements whatever their
+    number; the keys queued."""
+    queued = existing(session=session, keys=[row.key for row in rows])
+    fresh = [row for row in rows if row.key not in queued]
+    if fresh:  # one executemany, whatever their number
+        session.execute(insert(OutboxMessage), [row.model_dump(exclude={"id"}) for row in fresh])
+    return {row.key for row in fresh}
+
+
+def unsolicited(*, session: Session, person: str, week: str) -> int:
+    """How many unsolicited DMs `person` was sent (or is about to be) in `week`."""
+    return int(
+        session.exec(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(
+                OutboxMessage.person == person,
+                OutboxMessage.week == week,
+                OutboxMessage.state != "failed",
+            )
+        ).one()
+    )
+
+
+def unsolicited_of(*, session: Session, people: list[str], week: str) -> dict[str, int]:
+    """`unsolicited` of each of `people` who got one in `week`, a query per thousand."""
+    counts: dict[str, int] = {}
+    for start in range(0, len(people), 1000):
+        rows = session.exec(
+            select(OutboxMessage.person, func.count())
+            .where(
+                col(OutboxMessage.person).in_(people[start : start + 1000]),
+                OutboxMessage.week == week,
+                OutboxMessage.state != "failed",
+            )
+            .group_by(col(OutboxMessage.person))
+        )
+        counts.update({person: int(count) for person, count in rows if person})
+    return counts
+
+
+def noise_since(*, session: Session, first_week: str) -> list[tuple[str, str, str]]:
+    """(person, week, key) of every unsolicited DM from `first_week` on."""
+    rows = session.exec(
+        select(OutboxMessage.person, OutboxMessage.week, OutboxMessage.key).where(
+            col(OutboxMessage.person).is_not(None), col(OutboxMessage.week) >= first_week
+        )
+    )
+    return [(p or "", w or "", k) for p, w, k in rows]
+
+
+def channel_posts_since(*, session: Session, since: datetime) -> list[OutboxMessage]:
+    """Rows posted to channels (not DMs) from `since` on, for the mentions they make."""
+    return list(
+        session.exec(
+            select(OutboxMessage).where(
+                col(OutboxMessage.created_at) >= since,
+                col(OutboxMessage.method).in_(["chat.postMessage", "chat.update"]),
+            )
+        )
+    )
 
 
 def by_key(*, session: Session, key: str) -> OutboxMessage | None:
@@ -65,10 +144,11 @@ def waiting(*, session: Session, prefix: str, lock: bool = False) -> int | None:
     return session.exec(query.with_for_update() if lock else query).first()
 
 
-def due(*, session: Session, now: datetime, limit: int) -> list[int]:
-    """Pending rows due now and not claimed, replies to people first, then oldest first."""
-    ids = session.exec(
-        select(OutboxMessage.id)
+def due_calls(*, session: Session, now: datetime, limit: int) -> list[tuple[int, str]]:
+    """(id, method) of the pending rows due now and not claimed, replies to people first,
+    then oldest first."""
+    rows = session.exec(
+        select(OutboxMessage.id, OutboxMessage.method)
         .where(
             OutboxMessage.state == "pending",
             col(OutboxMessage.next_attempt_at) <= now,
@@ -77,7 +157,7 @@ def due(*, session: Session, now: datetime, limit: int) -> list[int]:
         .order_by(col(OutboxMessage.lane), col(OutboxMessage.id))
         .limit(limit)
     ).all()
-    return [i for i in ids if i is not None]
+    return [(i, method) for i, method in rows if i is not None]
 
 
 def claim(*, session: Session, row_id: int, now: datetime, until: datetime) -> bool:
@@ -108,6 +188,20 @@ def pending_count(*, session: Session) -> int:
             select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state == "pending")
         ).one()
     )
+
+
+def last_id(*, session: Session) -> int:
+    return int(session.exec(select(func.max(OutboxMessage.id))).one() or 0)
+
+
+def states_after(*, session: Session, after_id: int) -> dict[str, int]:
+    """How many rows queued after `after_id` are in each state (pending, sent, failed)."""
+    rows = session.exec(
+        select(OutboxMessage.state, func.count())
+        .where(col(OutboxMessage.id) > after_id)
+        .group_by(col(OutboxMessage.state))
+    )
+    return {state: int(count) for state, count in rows}
 
 
 def next_due(*, session: Session) -> datetime | None:

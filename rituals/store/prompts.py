@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import func, insert
 from sqlmodel import Session, col, select
 
 from rituals.models import CheckinPrompt
@@ -22,8 +23,15 @@ def of(*, session: Session, initiative_id: int, period: str) -> CheckinPrompt | 
     ).first()
 
 
-def of_key(*, session: Session, key: str) -> CheckinPrompt | None:
-    return session.exec(select(CheckinPrompt).where(CheckinPrompt.message_key == key)).first()
+def with_key(*, session: Session, key: str) -> list[CheckinPrompt]:
+    """The prompts (one per initiative) that a person's prompt message asks."""
+    return list(
+        session.exec(
+            select(CheckinPrompt)
+            .where(CheckinPrompt.message_key == key)
+            .order_by(col(CheckinPrompt.id))
+        )
+    )
 
 
 def unanswered(*, session: Session, period: str) -> list[CheckinPrompt]:
@@ -52,3 +60,22 @@ def of_periods(
             )
         )
     )
+
+
+def add_many(*, session: Session, rows: list[CheckinPrompt]) -> None:
+    """Insert the rows in one statement (an executemany), whatever their number."""
+    if rows:
+        session.execute(insert(CheckinPrompt), [row.model_dump(exclude={"id"}) for row in rows])
+
+
+def count_by_key(*, session: Session, keys: list[str]) -> dict[str, int]:
+    """How many initiatives each prompt message (by key) asks about."""
+    counts: dict[str, int] = {}
+    for start in range(0, len(keys), 1000):
+        rows = session.exec(
+            select(CheckinPrompt.message_key, func.count())
+            .where(col(CheckinPrompt.message_key).in_(keys[start : start + 1000]))
+            .group_by(col(CheckinPrompt.message_key))
+        )
+        counts.update({key: int(count) for key, count in rows})
+    return counts

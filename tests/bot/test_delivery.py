@@ -3,6 +3,7 @@ Slack's rate limits honoured, failures retried or recorded, a crash resumed."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections import Counter
@@ -18,15 +19,15 @@ from sqlalchemy import Engine, event, update
 from sqlmodel import Session, col, select
 
 from bot.app import Bot, build
-from bot.delivery.outbox import enqueue
+from bot.delivery.outbox import Lane, enqueue
 from bot.delivery.pacing import Clock as RealClock
-from bot.delivery.payloads import Post, Update
+from bot.delivery.payloads import Post, Redraw, Respond, Update
 from bot.delivery.sender import Outcome, SlackSender
-from bot.delivery.worker import DeliveryWorker
+from bot.delivery.worker import LEASE_FOR, DeliveryWorker
 from bot.devtools.standin import Call, SlackStandIn
 from bot.settings import load_settings
 from rituals.db import Database, make_engine, migrate, transaction
-from rituals.models import OutboxMessage
+from rituals.models import DeliveryLease, OutboxMessage
 from tests.conftest import TUESDAY
 from tests.factories import seed
 from tests.slackbot import PEOPLE, bot_environ
@@ -388,6 +389,9 @@ def test_a_fan_out_killed_midway_is_resumed_by_the_next_process_nothing_twice(
     assert len(posts(standin)) == 4
 
     second = make_deps(environ)  # the restarted process, on the same database
+    clock = Clock()
+    clock.advance(seconds=LEASE_FOR.total_seconds())  # once the dead one's lease has ended
+    second.delivery.clock = clock
     rerun = second.rituals.run("checkin", now=TUESDAY)
     assert (rerun.queued, rerun.first_run) == (0, False)
     assert second.delivery.drain(timeout=5) == 0
@@ -551,3 +555,129 @@ def test_stopping_the_worker_while_a_message_waits_its_turn_costs_it_no_attempt(
         None,
     )
     assert worker.stats["retried"] == 0
+
+
+def test_a_reply_to_a_person_queued_during_a_fan_out_is_sent_next(
+    engine: Engine, make_worker: WorkerFactory
+) -> None:
+    with SlackStandIn(users=PEOPLE, rate_limits={"chat.postMessage": (20, 20)}) as slack:
+        worker = make_worker(slack=slack, rate=20, burst=20)
+        for n in range(120):  # six seconds of fan-out at Slack's pace
+            queue(engine, f"prompt:{n}", {"channel": OWNERS[n % len(OWNERS)], "text": f"p{n}"})
+        worker.start()
+        slack.wait_for(lambda calls: len(calls) >= 30)
+        with transaction(engine) as session:
+            enqueue(
+                session,
+                "receipt:1",
+                Post(channel=OWNERS[0], text="Update recorded"),
+                now=TUESDAY,
+                lane=Lane.PERSON,
+            )
+            queued_at = time.monotonic()
+        slack.wait_for(lambda calls: any(c.params.get("text") == "Update recorded" for c in calls))
+        calls = posts(slack)
+    [receipt] = [c for c in calls if c.params["text"] == "Update recorded"]
+    assert receipt.at - queued_at < 1.0, "the receipt waited behind the fan-out"
+    before = [c for c in calls if c.at < receipt.at and c.params["text"] != "Update recorded"]
+    assert len(before) < 60, "sent ahead of most of the fan-out"
+
+
+def test_posts_to_one_channel_go_a_second_apart_and_hold_back_no_dm(
+    engine: Engine, standin: SlackStandIn, make_worker: WorkerFactory
+) -> None:
+    worker = make_worker()
+    for n in range(3):
+        queue(engine, f"digest:{n}", {"channel": "C0COMEX01", "text": f"digest {n}"})
+        queue(engine, f"prompt:{n}", {"channel": OWNERS[n], "text": f"prompt {n}"})
+    assert worker.drain(timeout=10) == 0
+    calls = posts(standin)
+    channel = [c.at for c in calls if c.params["channel"] == "C0COMEX01"]
+    assert len(channel) == 3 and all(b - a >= 0.95 for a, b in itertools.pairwise(channel))
+    dms = [c.at for c in calls if c.params["channel"] != "C0COMEX01"]
+    assert max(dms) < channel[1], "the DMs did not wait for the channel's turn"
+
+
+def test_two_replicas_send_through_one_pace_and_the_other_takes_over_when_it_stops(
+    tmp_path: Path, database_url: str, make_deps: Callable[[dict[str, str]], Bot]
+) -> None:
+    with SlackStandIn(users=PEOPLE, rate_limits={"chat.postMessage": (10, 10)}) as slack:
+        environ = bot_environ(tmp_path, slack, database_url)
+        first, second = make_deps(environ), make_deps(environ)
+        sent_by: dict[str, list[float]] = {"first": [], "second": []}
+        for name, replica in (("first", first), ("second", second)):
+            replica.delivery.sender.client.event_hooks["request"].append(
+                lambda _request, name=name: sent_by[name].append(time.monotonic())
+            )
+        for n in range(40):
+            queue(first.database.engine, f"m:{n}", {"channel": OWNERS[n % 9], "text": f"m{n}"})
+        first.delivery.start()
+        slack.wait_for(lambda calls: len(calls) >= 5)
+        second.delivery.start()
+        slack.wait_for(lambda calls: len(calls) >= 25)
+        first.delivery.stop()  # the sending replica stops: the other one goes on at once
+        stopped = time.monotonic()
+        slack.wait_for(lambda calls: len([c for c in calls if c.status == 200]) >= 40, timeout=10)
+    assert delivered_texts(slack) == Counter(f"m{n}" for n in range(40))
+    assert len(sent_by["first"]) >= 25 and sent_by["second"], "each sent its part"
+    assert max(sent_by["first"]) < min(sent_by["second"]), "both sent at once"
+    assert min(sent_by["second"]) - stopped < 2, "the other replica took over at once"
+
+
+def test_the_pace_learned_is_handed_to_the_next_sender(
+    engine: Engine, make_worker: WorkerFactory
+) -> None:
+    with SlackStandIn(users=PEOPLE, rate_limits={"chat.postMessage": (5, 3)}) as slack:
+        first = make_worker(slack=slack, rate=50, burst=10)
+        for n in range(20):
+            queue(engine, f"m:{n}", {"channel": OWNERS[n % 9], "text": f"m{n}"})
+        assert first.drain(timeout=15) == 0
+        learned = first.paces["chat.postMessage"].rate
+        assert first.stats["ratelimited"] >= 1 and learned < 50
+        first.stop()
+        with Session(engine) as session:
+            [held] = session.exec(select(DeliveryLease)).all()
+        assert held.paces["chat.postMessage"][0] == pytest.approx(learned, abs=0.01)
+
+        second = make_worker(slack=slack, rate=50, burst=10)
+        queue(engine, "m:last", {"channel": OWNERS[0], "text": "last"})
+        assert second.drain(timeout=5) == 0
+    assert second.paces["chat.postMessage"].rate <= learned * 1.05, "it started where it was"
+
+
+def test_a_row_that_cannot_be_sent_is_failed_and_the_others_still_go(
+    engine: Engine, standin: SlackStandIn, make_worker: WorkerFactory
+) -> None:
+    worker = make_worker()
+    with transaction(engine) as session:  # a response_url Slack would never give
+        enqueue(session, "bad", Respond(url="http://x/\tnope", text="hi"), now=TUESDAY)
+    queue(engine, "prompt:1", {"channel": OWNERS[0], "text": "How is it going?"})
+    assert worker.drain(timeout=5) == 0
+    rows = outbox(engine)
+    assert (rows["bad"].state, rows["bad"].last_error) == ("failed", "InvalidURL")
+    assert [m["text"] for m in standin.messages(OWNERS[0])] == ["How is it going?"]
+
+
+def test_a_surface_that_cannot_be_drawn_costs_attempts_then_fails_and_stops_nothing(
+    engine: Engine, standin: SlackStandIn, make_worker: WorkerFactory
+) -> None:
+    clock = Clock()
+    worker = make_worker(now=clock)
+
+    def broken(_session: Session, ref: str) -> dict[str, Any]:
+        raise KeyError(ref)
+
+    worker.drawers["prompt"] = broken
+    worker.max_attempts = 2
+    with transaction(engine) as session:
+        enqueue(session, "drawn", Redraw(surface="prompt", ref="2026-W48 U0X"), now=TUESDAY)
+    queue(engine, "prompt:1", {"channel": OWNERS[0], "text": "How is it going?"})
+    assert worker.deliver_due() == 1
+    assert outbox(engine)["drawn"].state == "pending" and outbox(engine)["drawn"].attempts == 1
+    clock.advance(minutes=10)
+    worker.deliver_due()
+    assert (outbox(engine)["drawn"].state, outbox(engine)["drawn"].last_error) == (
+        "failed",
+        "not drawn: KeyError",
+    )
+    assert [m["text"] for m in standin.messages(OWNERS[0])] == ["How is it going?"]

@@ -13,16 +13,21 @@ def test_the_demo_tells_the_week_as_people_see_it() -> None:
     assert run_demo(out=out) == 0
     text = out.getvalue()
     assert "9 initiatives created" in text
-    # every owner was asked, answers were understood, the reminder went to the silent ones
-    assert text.count("→ ritualbot posts to") == 8
+    # every owner was asked once (one prompt shown, six in a line), answers were understood,
+    # the reminder went to those who still owe one
+    assert text.count("Weekly check-in · 2026-W48") == 1
+    assert text.count("→ ritualbot posts to") == 6
     assert "🟢 On track · progress 60%" in text and "Blockers: le juridique" in text
+    # two initiatives answered in one message: one receipt for both
+    both = text.split("Update recorded for ERP phase 2")[1].split("💬")[0]
+    assert "Update recorded for Référentiel client unique" in both and "ritualbot →" not in both
     assert "Which initiative is this update about?" in text
     assert "I could not read an update in that message" in text
     assert "┌ Weekly check-in ┐" in text
     assert "Skipped for 2026-W48" in text
     assert "do not own any initiative" in text
-    assert text.count("A gentle reminder") == 3
-    assert "5 check-ins recorded" in text
+    assert text.count("A gentle reminder") == 2
+    assert "6 check-ins recorded" in text
     # the arbitration: a poll, votes, a refusal, the result, the decision, the monthly agenda
     assert "Poll posted in #comex" in text
     assert "Only members of comex vote here" in text
@@ -33,7 +38,8 @@ def test_the_demo_tells_the_week_as_people_see_it() -> None:
     assert "→ March (January: 0; March: 2" in text
     # the Friday digest per committee, and the CMO's Home tab
     assert "Weekly digest · comex · 2026-W48" in text and "Weekly digest · opscom" in text
-    assert "No update this week (2)" in text
+    assert "1 of 4 updates missing this week · 1 skipped" in text  # a skip is not missing
+    assert "No update this week (1)" in text
     assert "Claire Moreau’s Home tab" in text and "Portfolio · 2026-Q4" in text
 
 
@@ -41,7 +47,7 @@ def test_the_demo_speaks_french_on_request(capsys) -> None:
     assert main(["demo", "--language", "fr"]) == 0
     text = capsys.readouterr().out
     # what people see in Slack is in French, numbers written the French way
-    assert "Point hebdo · Standardiser l'onboarding" in text
+    assert "Point hebdo · 2026-W48" in text
     assert (
         "Point enregistré pour ERP phase 2" in text and "avancement 60\N{NO-BREAK SPACE}%" in text
     )

@@ -64,12 +64,18 @@ def test_silence_climbs_the_ladder_and_an_answer_resolves_it(
     bot.settled()
     [escalation] = bot.rows(Escalation)
     assert (escalation.cause, escalation.level) == ("silent", 1)
-    warnings = [t for t in messages_to(standin, OWNER) if "needs your attention" in t]
-    assert len(warnings) == 1 and "no update for 2 weeks or more" in warnings[0]
+    # the owner's warning waits for the reminder they get anyway: one DM, not two
+    assert not [t for t in messages_to(standin, OWNER) if "needs your attention" in t]
+    run_ritual(bot, "reminder", now=week(2, 2))
+    bot.settled()
+    [reminder] = [m for m in standin.messages(OWNER) if m.get("thread_ts")]
+    assert "reminder" in texts(reminder) and "needs your attention" in texts(reminder)
+    assert "no update for 2 weeks or more" in texts(reminder)
     assert standin.messages(ACCOUNTABLE) == []
 
     run_ritual(bot, "checkin", now=week(3))
     run_ritual(bot, "escalation", now=week(3, 1))  # still silent a week later: accountable
+    run_ritual(bot, "reminder", now=week(3, 2))
     bot.settled()
     assert bot.rows(Escalation)[0].level == 2
     [to_accountable] = messages_to(standin, ACCOUNTABLE)

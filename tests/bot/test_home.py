@@ -7,7 +7,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from rituals.models import (
     Vote,
 )
 from tests import factories
+from tests.blockkit import texts
 from tests.conftest import TUESDAY
 from tests.slackbot import bot_environ, running_bot
 
@@ -601,3 +602,24 @@ def test_the_home_tab_is_redrawn_after_an_answer_once_per_burst(
     [redrawn] = standin.calls("views.publish")[1:]
     assert "On track" in json.dumps(redrawn.params["view"])
     assert "*50%*" in json.dumps(redrawn.params["view"], ensure_ascii=False)
+
+
+def test_the_cmo_sees_how_often_owners_corrected_how_the_bot_read_them(bot: LocalBot) -> None:
+    first, second = seed(bot, {"title": "ERP phase 2"}, {"title": "Pricing review"})
+    assert first.id and second.id
+    written, last_quarter = BEFORE, datetime(2026, 9, 20, 9, 0, tzinfo=UTC)
+    add(
+        bot,
+        factories.answer(first.id, "2026-W45", at=written, is_current=False),
+        factories.answer(first.id, "2026-W46", at=written, is_current=False),
+        factories.answer(second.id, "2026-W46", at=written),
+        # Correct on a receipt; then the form used on its own, not a correction
+        factories.answer(first.id, "2026-W46", at=written, source="modal", corrected=True),
+        factories.answer(first.id, "2026-W47", at=written, source="modal"),
+        factories.answer(second.id, "2026-W38", at=last_quarter),  # not this quarter
+    )
+    view = open_home(bot, CMO)
+    check_slack_accepts(view)
+    said = "3 answers written as a message this quarter, one corrected afterwards with *Correct*"
+    assert f"{said} (33.3%)." in texts(view)
+    assert "written as a message" not in texts(open_home(bot, OWNER)), "the CMO's only"

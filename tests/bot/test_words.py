@@ -75,6 +75,11 @@ def test_numbers_are_written_the_languages_way(
     assert (words.num(4.5), words.pct(4.5), words.num(1234.5)) == (number, percent, thousands)
 
 
+@pytest.mark.parametrize(("share", "shown"), [(100 / 3, "33.3%"), (0.1 + 0.2, "0.3%"), (60, "60%")])
+def test_a_share_is_shown_to_a_tenth_never_with_float_noise(share: float, shown: str) -> None:
+    assert Catalogue().words("en").pct(share) == shown
+
+
 def override(tmp_path: Path, files: dict[str, str]) -> Path:
     """An operator's prompts_dir holding `files` (`en/x.ftl` → text)."""
     folder = tmp_path / "prompts"
@@ -234,8 +239,8 @@ def test_a_reworded_sentence_shows_up_in_slack(
     folder = override(
         tmp_path,
         {
-            "en/ours.ftl": "checkin-prompt-header = Your Monday word on « { $title } »\n",
-            "fr/nous.ftl": "checkin-prompt-header = Votre point du lundi « { $title } »\n",
+            "en/ours.ftl": "checkin-prompt-header = Your Monday word, { $period }\n",
+            "fr/nous.ftl": "checkin-prompt-header = Votre point du lundi, { $period }\n",
         },
     )
     config = Path(environ["RITUALBOT_CONFIG"])
@@ -245,4 +250,4 @@ def test_a_reworded_sentence_shows_up_in_slack(
         run_ritual(bot, "checkin", now=TUESDAY)
         bot.settled()
     [prompt] = standin.messages("U0OWNER01")
-    assert prompt["blocks"][0]["text"]["text"] == "Your Monday word on « ERP phase 2 »"
+    assert prompt["blocks"][0]["text"]["text"] == "Your Monday word, 2026-W48"

@@ -6,10 +6,14 @@ import pytest
 
 from rituals.digest import (
     STATUS_ORDER,
+    Answered,
     Digest,
     InitiativeLine,
+    Silence,
     build_digest,
     kpi_trend,
+    line_of,
+    silence_of,
     sparkline,
 )
 
@@ -230,3 +234,42 @@ def test_the_kpi_read_from_its_source_this_week_wins_over_the_owners() -> None:
     assert (failed.kpi_value, failed.kpi_error) == (6.5, "timeout")
     silent = line_of(**common, answers={"2026-W47": answers["2026-W47"]}, period="2026-W48")
     assert (silent.answered, silent.status, silent.progress) == (False, "on_track", 40)
+
+
+# -- why there is no answer ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answered", "skipped", "away", "silence"),
+    [
+        (True, True, True, None),
+        (False, False, False, Silence.MISSING),
+        (False, True, False, Silence.SKIPPED),
+        (False, False, True, Silence.AWAY),
+        (False, True, True, Silence.SKIPPED),  # the skip clicked says more than the absence
+    ],
+)
+def test_silence_says_why_there_is_no_answer(
+    answered: bool, skipped: bool, away: bool, silence: Silence | None
+) -> None:
+    assert silence_of(answered=answered, skipped=skipped, away=away) == silence
+    common = dict(
+        initiative_id=1, title="ERP", owner="U1", status="at_risk", kpi_target=None, kpi_unit=""
+    )
+    answers = {"2026-W48": Answered("on_track", 40, None, None)} if answered else {}
+    built = line_of(**common, answers=answers, period="2026-W48", skipped=skipped, away=away)
+    assert built.silence == silence and built.answered == answered
+
+
+def test_only_real_silence_is_missing_skipped_and_away_are_counted_apart() -> None:
+    built = digest(
+        line(1, "a"),
+        line(2, "b", answered=False),
+        replace(line(3, "c", answered=False), excused=Silence.SKIPPED),
+        replace(line(4, "d", "off_track", answered=False), excused=Silence.AWAY),
+        replace(line(5, "e"), excused=Silence.AWAY),  # answered anyway: not excused
+    )
+    assert [one.title for one in built.missing] == ["b"]
+    assert [one.title for one in built.skipped] == ["c"]
+    assert [one.title for one in built.away] == ["d"]
+    assert sum(built.counts.values()) == 5, "every initiative is still counted"

@@ -22,6 +22,7 @@ def register(app: App, listening: Listening) -> None:
             response_url=body.get("response_url"),
             initiative_id=ref.i,
             period=ref.p,
+            correction=ref.c,
         )
         return listening.click(ack, body, work)
 

@@ -1,8 +1,10 @@
 """`/checkin`: the check-in form; `/checkin away until DATE [@deputy]` declares an absence,
-`/checkin back` ends it. What cannot be read is answered at once, and nothing is stored."""
+`/checkin back` ends it; `/checkin language fr|en|auto` chooses the bot's language. What
+cannot be read is answered at once, and nothing is stored."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slack_bolt import Ack, App, BoltResponse
@@ -10,8 +12,10 @@ from slack_bolt import Ack, App, BoltResponse
 from bot.blocks import absence
 from bot.ids import Command
 from bot.listeners.base import Listening, guarded
-from bot.work import DeclareAbsence, OpenCheckinForm
+from bot.work import DeclareAbsence, OpenCheckinForm, SetLanguage
 from rituals.absence import parse_away
+
+_LANGUAGE = re.compile(r"\s*(?:language|langue)\s+(?P<language>fr|en|auto|slack)\s*")
 
 
 def register(app: App, listening: Listening) -> None:
@@ -24,6 +28,18 @@ def register(app: App, listening: Listening) -> None:
             )
             return listening.command(ack, body, work)
         words = listening.readers.of_user(user)
+        language = _LANGUAGE.fullmatch(text.casefold())
+        if language is not None:
+            chosen = language["language"]
+            work = SetLanguage(
+                user=user,
+                language=None if chosen in ("auto", "slack") else chosen,
+                response_url=body.get("response_url"),
+            )
+            return listening.command(ack, body, work)
+        if text.casefold().startswith(("language", "langue")):
+            said = words.md("preference-language-bad")
+            return ack(response_type="ephemeral", text=said)
         away = parse_away(text)
         if away is None or (away.until is not None and away.until < listening.today()):
             refusal = absence.refused(words, "bad" if away is None else "past")

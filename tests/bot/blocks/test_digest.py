@@ -19,9 +19,9 @@ from bot import words as words_module
 from bot.blocks import kit
 from bot.blocks.digest import DigestPosts, Kind, digest_posts, kind_of
 from bot.catalogue import PACKAGED, read_folder
-from bot.text import Mrkdwn, escape, slack_date
+from bot.text import Mrkdwn, escape, md, slack_date
 from bot.words import Catalogue, Words
-from rituals.digest import Digest, InitiativeLine, build_digest
+from rituals.digest import Digest, InitiativeLine, Silence, build_digest
 from rituals.escalation import Thresholds
 from tests.blockkit import (
     HOSTILE,
@@ -39,6 +39,7 @@ STATUSES = ("on_track", "at_risk", "off_track", "done", None)
 THRESHOLDS = Thresholds(silent_periods=4, off_track_periods=3, blocked_periods=5)
 DEADLINE = slack_date(datetime(2026, 11, 27, 12, 0, tzinfo=UTC))
 CAUSES = ("silent", "overdue", "off_track", "blocked")
+EXCUSES = (None, Silence.SKIPPED, Silence.AWAY)
 
 
 @cache
@@ -63,7 +64,8 @@ def lines(
         "Juridique & <achats>" if n % 7 == 0 else None
     ),
 ) -> list[InitiativeLine]:
-    """A committee with every status, status changes, one owner in four silent."""
+    """A committee with every status, status changes, one owner in four without an answer
+    (a third of those skipped the week, a third are away)."""
     return [
         InitiativeLine(
             initiative_id=n,
@@ -79,6 +81,7 @@ def lines(
             blockers=blockers(n),
             answered=n % 4 != 1,
             kpi_error="timeout" if n % 50 == 0 else None,
+            excused=EXCUSES[n % 3],
         )
         for n in range(1, size + 1)
     ]
@@ -111,9 +114,11 @@ def thread_text(posts: DigestPosts) -> str:
 
 
 def needs_attention(line: InitiativeLine) -> bool:
-    """The issue's list, written again here: off track, at risk, blocked, changed, missing."""
+    """The issue's list, written again here: off track, at risk, blocked, changed, missing
+    (not a week skipped or an owner away: those are only counted)."""
     blocked = bool(line.blockers) and line.status != "done"
-    return line.status in ("off_track", "at_risk") or blocked or line.changed or not line.answered
+    missing = not line.answered and line.excused is None
+    return line.status in ("off_track", "at_risk") or blocked or line.changed or missing
 
 
 # -- what Slack accepts, at any size ------------------------------------------------------
@@ -140,7 +145,10 @@ def test_every_initiative_is_counted_in_the_top_message(language: str, size: int
     assert w.md("digest-top-total", count=size) in top
     for key, count in digest.counts.items():
         assert f"{w.text('status', status=key)} *{w.num(count)}*" in top, key
-    assert w.md("digest-top-missing", missing=len(digest.missing), total=size) in top
+    if digest.missing:
+        assert w.md("digest-top-missing", missing=len(digest.missing), total=size) in top
+    assert bool(digest.skipped) == (w.md("digest-top-skipped", count=len(digest.skipped)) in top)
+    assert bool(digest.away) == (w.md("digest-top-away", count=len(digest.away)) in top)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -529,3 +537,78 @@ def test_each_surface_has_the_same_messages_and_placeholders_in_both_languages(
     for language in LANGUAGES:
         source = (PACKAGED / language / f"{surface}.ftl").read_text(encoding="utf-8")
         assert "(s)" not in source, "plurals are Fluent selectors"
+
+
+# -- a week skipped or an owner away is not missing ----------------------------------------
+
+
+def excused_committee() -> Digest:
+    """Nine initiatives on track: two silent, one skipped, one away (and off track)."""
+
+    def line(n: int, answered: bool = True, excused: Silence | None = None) -> InitiativeLine:
+        status = "off_track" if excused is Silence.AWAY else "on_track"
+        return InitiativeLine(
+            n, f"Initiative {n}", f"U{n:08}", status, status, 50, None, None, "", (), None,
+            answered, excused=excused,
+        )  # fmt: skip
+
+    return build_digest(
+        "comex",
+        "2026-W48",
+        [
+            *(line(n) for n in range(1, 6)),
+            line(6, False),
+            line(7, False),
+            line(8, False, Silence.SKIPPED),
+            line(9, False, Silence.AWAY),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "*2* of 9 updates missing this week · 1 skipped · 1 away"),
+        (
+            "fr",
+            "*2* points hebdo manquants sur 9 cette semaine"
+            " · 1 semaine sautée · 1 responsable absent",
+        ),
+    ],
+)
+def test_skipped_and_away_are_counted_apart_and_not_listed_as_missing(
+    language: str, said: str
+) -> None:
+    w = words(language)
+    posts = digest_posts(w, excused_committee(), who=names, thresholds=THRESHOLDS)
+    assert said in texts(posts.top.payload())
+    shown = thread_text(posts)
+    [missing] = [
+        section["text"]["text"]
+        for message in posts.thread
+        for section in message.payload()["blocks"][1:]
+        if section["text"]["text"].startswith(w.md("digest-heading-missing", count=2))
+    ]
+    assert "*Initiative 6*" in missing and "*Initiative 7*" in missing
+    assert "Initiative 8" not in shown, "a week skipped is only counted"
+    [away] = [line for line in shown.split("\n") if "*Initiative 9*" in line]
+    assert w.md("digest-reason-away") in away, "off track and away: listed, saying why"
+    assert "Initiative 9" not in missing
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_week_with_only_excuses_says_none_is_missing(language: str) -> None:
+    w = words(language)
+    found = excused_committee()
+    answered = build_digest(
+        "comex", "2026-W48", [line for line in found.lines if line.silence is not Silence.MISSING]
+    )
+    top = texts(digest_posts(w, answered, who=names, thresholds=THRESHOLDS).top.payload())
+    expected = md(" · ").join(
+        [
+            w.md("digest-top-none-missing"),
+            w.md("digest-top-skipped", count=1),
+            w.md("digest-top-away", count=1),
+        ]
+    )
+    assert expected in top and w.md("digest-top-complete") not in top

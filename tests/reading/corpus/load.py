@@ -1,4 +1,4 @@
-"""Load the reading corpus (tuning.yaml / heldout.yaml) as typed, validated cases."""
+"""Load the reading corpus (tuning, heldout, legacy, heldout2 .yaml) as typed, validated cases."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 ASK = "ask"
-PARTS = ("tuning", "heldout")
+PARTS = ("tuning", "heldout", "legacy", "heldout2", "heldout3")
 STATUSES = frozenset({"on_track", "at_risk", "off_track", "done"})
 INTENTS = frozenset({"update", "no_change", "skip", "unreadable"})
 PREFIXES = ("fr-", "en-", "mix-")
@@ -226,7 +226,7 @@ def _read(part: str) -> list[Case]:
 
 
 def load(part: str) -> list[Case]:
-    """Return the cases of ``part`` ("tuning" or "heldout"); ids are checked across both."""
+    """Return the cases of ``part`` (one of PARTS); ids are checked across all the parts."""
     if part not in PARTS:
         raise ValueError(f"unknown part {part!r}, expected one of {PARTS}")
     parts = {p: _read(p) for p in PARTS}

@@ -28,7 +28,7 @@ def test_blockers(text: str, phrase: str) -> None:
 
 def test_the_blocker_is_kept_without_the_other_fields() -> None:
     assert one("besoin que <@U04ABCD12> débloque l'env de recette, sinon vert 50%").blockers == (
-        "besoin que @U04ABCD12 débloque l'env de recette"
+        "besoin que <@U04ABCD12> débloque l'env de recette"
     )
 
 

@@ -3,9 +3,20 @@
 from rituals.reading.markup import clean
 
 
-def test_mentions_links_and_channels_become_words() -> None:
-    doc = clean("need <@U04ABCD12> on <https://jira.example.com/X-1|OPS-4411> cf <#C02AB|proj>")
-    assert doc.text == "need @U04ABCD12 on OPS-4411 cf #proj"
+def test_links_and_channels_become_words() -> None:
+    doc = clean("need it on <https://jira.example.com/X-1|OPS-4411> cf <#C02AB|proj>")
+    assert doc.text == "need it on OPS-4411 cf #proj"
+
+
+def test_mentions_stay_as_written_and_are_not_read() -> None:
+    """README: owners' text is shown as written; "<!channel>" pings nobody once escaped."""
+    for text in (
+        "need <@U04ABCD12> and <!channel>",
+        "need &lt;@U04ABCD12&gt; and &lt;!channel&gt;",
+    ):
+        doc = clean(text)
+        assert doc.text == "need <@U04ABCD12> and <!channel>"
+        assert doc.folded.replace("<", " ").replace(">", " ").split() == ["need", "and"]
 
 
 def test_a_link_without_label_and_a_bare_url_are_dropped() -> None:

@@ -1,0 +1,1 @@
+"""Fault injection: real bot processes killed, stopped, starved of their database, fuzzed."""
