@@ -3,11 +3,12 @@ FROM python:3.11-slim AS base
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 
-# Dependencies first: this layer is rebuilt only when pyproject.toml changes.
-COPY pyproject.toml README.md ./
-RUN mkdir -p bot rituals prompts && touch bot/__init__.py rituals/__init__.py prompts/__init__.py \
- && pip install . && pip uninstall -y ritualbot && rm -rf bot rituals prompts
+# Dependencies first, pinned with their hashes (requirements.lock, from pyproject.toml by
+# pip-compile): this layer is rebuilt only when the lock changes, not for a README edit.
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps -r requirements.lock
 
+COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
 COPY rituals ./rituals
 COPY prompts ./prompts

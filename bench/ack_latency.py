@@ -1,6 +1,6 @@
 """Benchmark (b): acknowledgement latency of `/checkin` and of a check-in button at 20
 concurrent requests, for ritualbot and for a bare Bolt app serving the same requests
-(same server, same machine, same run), as a ratio.
+(same HTTP server, same machine, same run, each app in a process of its own), as a ratio.
 
     python bench/ack_latency.py [--requests 400] [--concurrency 20]
 
@@ -34,6 +34,13 @@ from bot.settings import load_settings
 from bot.web.app import WebApp
 from bot.web.server import ServerThread, make_server
 from tests.slackbot import SECRET
+
+
+class Port:
+    """A server in another process, by its port."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
 
 
 class RemoteStandIn:
@@ -139,6 +146,21 @@ def _serve_standin(people: dict[str, dict], connection) -> None:  # in a child p
         connection.recv()  # until the parent says stop
 
 
+def _serve_bare(url: str, connection) -> None:  # in a child process: its own interpreter
+    from rituals.db import make_engine
+
+    server = ServerThread(
+        make_server(
+            WebApp(bare_bolt(RemoteStandIn(url)), make_engine("sqlite://"), signing_secret=SECRET),
+            host="127.0.0.1",
+            port=0,
+        )
+    ).start()
+    connection.send(server.port)
+    connection.recv()  # until the parent says stop
+    server.stop()
+
+
 def main() -> None:
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "queue depth" is the load
     parser = argparse.ArgumentParser(description=__doc__)
@@ -158,13 +180,14 @@ def main() -> None:
         bot = build(load_settings(environ_for(standin)))
         seed(bot.database.engine, people)
         ours = ServerThread(make_server(bot.web(bot.bolt()), host="127.0.0.1", port=0)).start()
-        bare = ServerThread(
-            make_server(
-                WebApp(bare_bolt(standin), bot.database.engine, signing_secret=SECRET),
-                host="127.0.0.1",
-                port=0,
-            )
-        ).start()
+        # the bare app in a process of its own: it shares neither ritualbot's interpreter
+        # (its lock) nor its workers
+        bare_end, bare_child = multiprocessing.Pipe()
+        bare_process = multiprocessing.Process(
+            target=_serve_bare, args=(standin.url, bare_child), daemon=True
+        )
+        bare_process.start()
+        bare = Port(bare_end.recv())
         bot.start()
         results: dict[tuple[str, str], list[float]] = {}
         kinds = {
@@ -182,7 +205,8 @@ def main() -> None:
                         load(server.port, bodies, args.concurrency)
                     )
         ours.stop()
-        bare.stop()
+        bare_end.send("stop")
+        bare_process.join(timeout=10)
         bot.stop()
     finally:
         parent.send("stop")

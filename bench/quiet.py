@@ -1,17 +1,23 @@
 """Benchmark: a quarter of rituals for 200 owners, measured by what Slack received — is the
 bot quiet by design (issue 10)?
 
-    python bench/quiet.py [--owners 200] [--weeks 13] [--seed 7]
+    python bench/quiet.py [--owners 200] [--weeks 13] [--seed 7] [--scan-days mon,tue,…]
 
 The real bot serves HTTP against the stand-in Slack; simulated people drive it as Slack
-would. 13 weeks from Monday 2026-10-05 (Europe/Paris): each Monday the check-in, owners
+would. 13 weeks from Monday 2026-10-05 (Europe/Paris): each Monday 09:00 the check-in, owners
 answering in one free-text DM (or in the prompt's thread) covering all their initiatives,
-clicking No change / Skip, using the form, declaring absences (command and form), some
-silent for weeks; the escalation scan each weekday, the reminder on Wednesday, the digest on
-Friday, the monthly arbitration on the first Tuesday (members vote, the CMO closes the polls
-and records decisions, followed up in the owners' next prompts) and an ad hoc /arbitrate.
+clicking No change / Skip, using the form, declaring absences (the command and the form),
+some silent for weeks; the escalation scan at 08:00 each weekday, the reminder on Wednesday,
+the digest on Friday, the monthly arbitration on the first Tuesday (members vote, the CMO
+closes most polls and records every decision, followed up in the owners' next prompts), an
+ad hoc /arbitrate on the second Thursday, and polls closed at their deadline.
 
-Prints unsolicited DMs per person and week (the noise budget, ordinary weeks apart),
+What is counted comes from the stand-in's calls, each matched to its outbox row by
+(channel, ts): a DM is a chat.postMessage to a DM channel; it is unsolicited when it is a
+prompt, a reminder, an escalation (owner, accountable, CMO), a merged escalation or the
+"record the decision" offer of a poll closed at its deadline; receipts and other replies to
+what the person did are solicited. An ordinary week, for a person, is one in which they got
+no level-2+ escalation as an accountable or a CMO. Prints those DMs per person and week,
 reminders per person and week, mentions in channel posts, digest messages per committee and
 week, what was lost, totals and the wall time, then one verdict per target."""
 
@@ -944,9 +950,24 @@ def report(sim: Sim, weeks: int, wall: float, world: World) -> None:
         got = uninvited[(person, week)]
         listed = ", ".join(f"{d.key} ({d.when:%a %H:%M})" for d in got)
         print(f"    {person} {week}: {len(got)}: {listed}")
+    others = [s for s in slots if s in unusual and s[0] != CMO]
+    if others:
+        top = max(others, key=lambda s: len(unsolicited.get(s, [])))
+        kinds = Counter(d.kind for d in uninvited[top])
+        print(
+            f"  accountables (the CMO apart) in weeks with a level-2+ escalation: max "
+            f"{len(unsolicited.get(top, []))} ({top[0]} {top[1]}: {dict(kinds)}); "
+            f"over the budget in {sum(1 for s in others if len(unsolicited.get(s, [])) > BUDGET)}"
+            f" of {len(others)} such person-weeks"
+        )
     cmo = [len(unsolicited.get((CMO, w), [])) for w in periods]
     cmo_all = [every.get((CMO, w), 0) for w in periods]
     print(f"  the CMO, unsolicited per week: {cmo}; all DMs per week: {cmo_all}")
+    for week in periods:
+        if len(unsolicited.get((CMO, week), [])) > BUDGET:
+            kinds = Counter(d.kind for d in uninvited[(CMO, week)])
+            state = "not ordinary" if (CMO, week) in unusual else "ordinary"
+            print(f"    the CMO {week} ({state}): {dict(kinds)}")
     all_counts = [every.get(s, 0) for s in slots]
     print(
         f"all DMs per person per week, replies to their own actions included: "
@@ -980,8 +1001,13 @@ def report(sim: Sim, weeks: int, wall: float, world: World) -> None:
         f"{sum(reminder_counts)} reminders in all"
     )
     reminded_wrongly = check_reminders(sim, dms)
-    for line in reminded_wrongly[:12]:
-        print(f"    {line}")
+    by_reminder: dict[str, list[str]] = defaultdict(list)
+    for line in reminded_wrongly:
+        by_reminder[" ".join(line.split()[:2])].append(line)
+    for who, lines in list(by_reminder.items())[:12]:
+        named = [line.split("initiative ")[1].split()[0] for line in lines]
+        reason = lines[0].split(" though ")[-1] if " though " in lines[0] else lines[0]
+        print(f"    reminder:{who.split()[1]}:{who.split()[0]} named {named}: {reason}")
 
     print("\nmentions (<@U…>) in channel posts (posts and edits):")
     mention_kinds: Counter[str] = Counter()
@@ -1124,17 +1150,12 @@ def check_reminders(sim: Sim, dms: list[Sent]) -> list[str]:
     for prompt in prompts:
         if prompt.reminded_at is None:
             continue
-        at = prompt.reminded_at
+        at, said = prompt.reminded_at, f"{prompt.recipient} {prompt.period} reminded of initiative"
         early = [t for t in answers.get((prompt.initiative_id, prompt.period), []) if t <= at]
         if early:
-            problems.append(
-                f"{prompt.recipient} {prompt.period} reminded of {prompt.initiative_id} "
-                f"answered at {early[0]}"
-            )
+            problems.append(f"{said} {prompt.initiative_id} though answered at {early[0]}")
         if prompt.skipped_at is not None and prompt.skipped_at <= at:
-            problems.append(
-                f"{prompt.recipient} {prompt.period} reminded of {prompt.initiative_id} skipped"
-            )
+            problems.append(f"{said} {prompt.initiative_id} though skipped")
         for user, since, until, declared in sim.away:
             if (
                 user == prompt.recipient
@@ -1142,8 +1163,8 @@ def check_reminders(sim: Sim, dms: list[Sent]) -> list[str]:
                 and since <= at.astimezone(PARIS).date() <= until
             ):
                 problems.append(
-                    f"{user} {prompt.period} reminded of initiative {prompt.initiative_id} "
-                    f"though away since {declared:%a %d %b %H:%M} (until {until})"
+                    f"{said} {prompt.initiative_id} though away since "
+                    f"{declared:%a %d %b %H:%M} (until {until})"
                 )
     return problems
 
@@ -1193,7 +1214,18 @@ def check_lost(
             f"(with {riding[notice.folded_into]} notices in all), not in it"
         )
     for notice in passed_over[:10]:
-        problems.append(f"notice {notice.key} for {notice.person} passed over, never shown")
+        later = [
+            p
+            for p in posts
+            if p.kind in ("prompt", "reminder")
+            and p.channel == f"D{notice.person}"
+            and p.when > notice.created_at
+        ]
+        carried = ", ".join(f"{p.key} carried {riding[p.key]}" for p in later[:2])
+        problems.append(
+            f"notice {notice.key} for {notice.person} folded {notice.created_at:%d %b %H:%M} UTC, "
+            f"not on the later {carried} (a message takes 10 at most)"
+        )
     stored = {(a.initiative_id, a.period) for a in sim.rows(CheckIn)}
     unstored = [s for s in sim.sent if (s[2], s[1]) not in stored]
     print(f"  answers sent and not stored: {len(unstored)}")

@@ -32,8 +32,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Engine, create_engine, event, insert, text
 from sqlalchemy.engine import make_url
@@ -46,6 +45,7 @@ from bot.settings import load_settings
 from rituals.models import CheckIn, CheckinPrompt, Initiative
 from rituals.periods import recent_weeks, week_of
 
+ROOT = Path(__file__).resolve().parent.parent
 PARIS = ZoneInfo("Europe/Paris")
 MONDAY = datetime(2026, 12, 14, 8, 0, tzinfo=PARIS)  # 2026-W51, the daily scan's hour
 SEEDED = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)

@@ -1,15 +1,17 @@
 """The `ritualbot` command line (also `python -m bot`). Each command imports what it needs
-when it runs, so that `--help` answers at once."""
+when it runs, so that `--help` answers at once. Output piped into a reader that stops early
+(`| head`) ends the command quietly."""
 
 from __future__ import annotations
 
 import argparse
-import logging
+import os
 import sys
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from bot.logs import LEVELS
 from rituals.registry import NAMES as RITUALS
 
 
@@ -45,9 +47,34 @@ def _week(text: str) -> str:
     return str(period)
 
 
+DESCRIPTION = (
+    "ritualbot runs a CMO's leadership rituals in Slack: weekly check-ins, reminders, digests, "
+    "escalations, arbitrations and the quarterly review."
+)
+EPILOG = (
+    "`ritualbot COMMAND --help` tells a command's options; `ritualbot doctor` checks an "
+    "install; `ritualbot completion bash|zsh` prints a shell completion script. Environment: "
+    "SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, DATABASE_URL, RITUALBOT_CONFIG, "
+    "PORT, RITUALBOT_LOG_LEVEL, RITUALBOT_LOG_FORMAT (see the README)."
+)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ritualbot", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"ritualbot {_version()}")
+    parser = argparse.ArgumentParser(prog="ritualbot", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ritualbot {_version()}",
+        help="print the version and exit",
+    )
+    parser.add_argument(
+        "--log-level",
+        type=str.lower,
+        choices=LEVELS,
+        default=None,
+        help="how much the log says (default: $RITUALBOT_LOG_LEVEL, else info for serve, "
+        "warning for the other commands)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the bot (HTTP mode, or Socket Mode)")
@@ -65,13 +92,19 @@ def _parser() -> argparse.ArgumentParser:
     ritual = commands.add_parser("ritual", help="run a ritual now, or show the schedule")
     ritual_actions = ritual.add_subparsers(dest="action", required=True, metavar="ACTION")
     run = ritual_actions.add_parser("run", help="run one ritual as if it were --at")
-    run.add_argument("name", choices=RITUALS, help="the ritual")
-    run.add_argument("--at", default=None, help="ISO-8601 time (default: now)")
+    run.add_argument("name", choices=RITUALS, help=f"which ritual: {', '.join(RITUALS)}")
+    run.add_argument(
+        "--at", default=None, help="ISO-8601 time, e.g. 2026-11-23T09:00 (default: now)"
+    )
     run.add_argument("--committee", default=None, help="only this committee")
     ritual_actions.add_parser("schedule", help="each ritual's next run time")
 
     export = commands.add_parser("export", help="export recorded data")
-    export.add_argument("what", choices=("checkins", "decisions", "escalations"), help="what")
+    export.add_argument(
+        "what",
+        choices=("checkins", "decisions", "escalations"),
+        help="checkins, decisions or escalations",
+    )
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
     export.add_argument(
         "--history", action="store_true", help="also the answers later replaced in the same period"
@@ -107,21 +140,86 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--until", type=_week, default=None, help="last week, e.g. 2026-W48")
     report.add_argument("--top", type=_count(1, 100_000), default=20, help="people listed")
 
+    db = commands.add_parser("db", help="the database schema: migrate it, see where it is")
+    db_actions = db.add_subparsers(dest="action", required=True, metavar="ACTION")
+    db_actions.add_parser("upgrade", help="apply the migrations (replicas may run it at once)")
+    db_actions.add_parser("status", help="the schema's revision and the latest one")
+
     demo = commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
     demo.add_argument("--language", choices=("en", "fr"), default="en", help="default: en")
+
+    doctor = commands.add_parser(
+        "doctor",
+        help="check the install: configuration, database, token and scopes, channels, people",
+    )
+    doctor.add_argument(
+        "--send-test",
+        metavar="USER",
+        default=None,
+        help="also DM this person (a Slack member id U… or an e-mail) a test message",
+    )
+
+    completion = commands.add_parser("completion", help="print a shell completion script")
+    completion.add_argument(
+        "shell",
+        choices=("bash", "zsh"),
+        help='bash or zsh; e.g. eval "$(ritualbot completion bash)" in ~/.bashrc',
+    )
+    _describe(parser)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.command == "serve" else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per Slack call is noise
-    from bot.cli import run
+def _describe(parser: argparse.ArgumentParser) -> None:
+    """Each command's `--help` opens with the line `ritualbot --help` shows for it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for shown in action._choices_actions:
+                sub = action.choices[shown.dest]
+                if sub.description is None:
+                    sub.description = shown.help
+                _describe(sub)
 
-    return run(args)
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "completion":
+            from bot.cli.completion import script
+
+            sys.stdout.write(script(parser, args.shell))
+            sys.stdout.flush()
+            return 0
+        from bot import logs
+
+        quiet = "info" if args.command == "serve" else "warning"
+        try:
+            logs.configure(
+                level=logs.level_of(args.log_level, os.environ, default=quiet),
+                fmt=logs.format_of(os.environ),
+                secrets=logs.secrets_of(os.environ),
+            )
+        except logs.LogSettingError as exc:
+            print(f"ritualbot: {exc}", file=sys.stderr)
+            return 2
+        from bot.cli import run
+
+        code = run(args)
+        sys.stdout.flush()  # a reader gone away is noticed here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The output's reader stopped reading (`| head`): no traceback, nothing more written;
+    the exit status a shell gives a command ended by SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is no file (a test's buffer): nothing to flush
+        pass
+    return 141
 
 
 if __name__ == "__main__":

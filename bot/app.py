@@ -30,6 +30,7 @@ from bot.services.checkin import CheckinRitual
 from bot.services.decisions import Decisions
 from bot.services.digest import DigestList, DigestRitual
 from bot.services.escalation import EscalationRitual
+from bot.services.failures import FailureReports
 from bot.services.forms import Forms
 from bot.services.home import Home
 from bot.services.noise import Budget
@@ -187,9 +188,13 @@ def build(
     delivery.drawers["home"] = home.draw
     delivery.drawers["prompt"] = checkin.draw
     delivery.drawers["prompt_edit"] = checkin.draw_edit
+    failures = FailureReports(settings, readers, people)
+    delivery.drawers["failures"] = failures.draw
+    delivery.on_failed = failures.failed
     handlers: dict[str, Handler] = {
         "dm": answers.message,
         "dm_edit": answers.edited,
+        "record_message": answers.shortcut,
         "prompt_answer": answers.prompt_answer,
         "choose_initiative": answers.chosen,
         "checkin_form": answers.submitted,

@@ -23,6 +23,7 @@ class Action(StrEnum):
     DECISION_NOT_YET = "decision_not_yet"
     DIGEST_LIST = "digest_list"  # Full list, on a digest's top message
     DIGEST_PAGE = "digest_page"  # digest_page_previous / digest_page_next, in the full list
+    ABSENCE_BACK = "absence_back"  # I'm back, on the Home tab: the absence ends
 
 
 class Callback(StrEnum):
@@ -38,6 +39,12 @@ class Command(StrEnum):
     CHECKIN = "/checkin"
     ARBITRATE = "/arbitrate"
     DECISIONS = "/decisions"
+
+
+class Shortcut(StrEnum):
+    """Callback ids of the app's shortcuts (manifest.yml `features.shortcuts`)."""
+
+    RECORD_CHECKIN = "record_checkin"  # on a message: read it as the clicker's check-in
 
 
 class PromptRef(BaseModel):

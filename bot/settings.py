@@ -6,10 +6,12 @@ import os
 import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import holidays
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from rituals.cadence import Cadence, parse_cadence
@@ -69,7 +71,18 @@ class Config(_Strict):
     escalation: EscalationRules = Field(default_factory=EscalationRules)
     noise: Noise = Field(default_factory=Noise)
     holidays: list[date] = Field(default_factory=list)
+    holidays_country: str | None = None  # e.g. "FR": its public holidays, with `holidays`
     checkin_local_time: bool = False
+
+    @field_validator("holidays_country")
+    @classmethod
+    def _known_country(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if code not in holidays.list_supported_countries():
+            raise ValueError(f'"{value}" is not a country the holidays calendar knows (e.g. "FR")')
+        return code
 
     @field_validator("timezone")
     @classmethod
@@ -98,6 +111,11 @@ class Config(_Strict):
         return value
 
 
+@cache
+def _calendar(country: str, year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays(country, years=year)
+
+
 class Settings(BaseModel):
     """Everything the composition root needs, from the environment and the TOML file."""
 
@@ -120,7 +138,12 @@ class Settings(BaseModel):
         return parse_cadence(self.config.cadences.get(ritual, spec_of(ritual).cadence))
 
     def is_holiday(self, moment: datetime) -> bool:
-        return moment.astimezone(self.tz).date() in self.config.holidays
+        """A day of `holidays`, or a public holiday of `holidays_country` (workspace zone)."""
+        day = moment.astimezone(self.tz).date()
+        if day in self.config.holidays:
+            return True
+        country = self.config.holidays_country
+        return country is not None and day in _calendar(country, day.year)
 
     def is_cmo(self, user: str) -> bool:
         return user in self.config.cmo

@@ -71,6 +71,20 @@ class HomeOpened(Work):
     user: str
 
 
+class RecordMessage(Work):
+    """*Record as check-in*, the message shortcut: `user` asks that a message they wrote in
+    any channel be read as their check-in; `author` wrote it (None: a bot or an app did)."""
+
+    kind = "record_message"
+    user: str
+    author: str | None
+    channel: str
+    ts: str
+    text: str
+    clicked_at: str  # Slack's action_ts
+    response_url: str | None = None
+
+
 # -- the check-in ----------------------------------------------------------------------------
 
 
@@ -187,6 +201,7 @@ class DeclareAbsence(Work):
     until: date | None
     deputy: str | None = None
     response_url: str | None = None
+    since: date | None = None  # the first day away (`/checkin away tomorrow`); None: today
 
 
 class SetLanguage(Work):

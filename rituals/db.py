@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -88,14 +90,38 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("writes") else "BEGIN")
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest revision (creates it on an empty database)."""
+MIGRATION_LOCK = 7_262_001  # the PostgreSQL advisory lock replicas take turns on
+
+
+def migrate(engine: Engine) -> tuple[str | None, str | None]:
+    """Bring the schema to the latest revision (creates it on an empty database); (the
+    revision before, the revision after). Replicas starting at once take turns: on
+    PostgreSQL an advisory lock held by the migrating transaction, on SQLite the write lock
+    taken at its start; the second finds the schema up to date."""
     logging.getLogger("alembic").setLevel(logging.WARNING)
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with engine.execution_options(writes=True).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+        before = MigrationContext.configure(connection).get_current_revision()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        after = MigrationContext.configure(connection).get_current_revision()
+    return before, after
+
+
+def head_revision() -> str | None:
+    """The latest revision this version of the code knows."""
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None: never migrated)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
 
 
 def ping(engine: Engine) -> bool:

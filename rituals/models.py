@@ -154,6 +154,10 @@ class OutboxMessage(SQLModel, table=True):
     # An unsolicited DM counts against its person's weekly budget of such DMs.
     person: str | None = Field(default=None, max_length=32)
     week: str | None = Field(default=None, max_length=8)
+    # The ritual run that queued it ("checkin:2026-W48"): its failures are reported and
+    # sent again when the ritual runs again for that period.
+    run: str | None = Field(default=None, max_length=64, index=True)
+    limited_since: datetime | None = Field(default=None, sa_type=UTCDateTime)  # 429 after 429
 
 
 class DeliveryLease(SQLModel, table=True):

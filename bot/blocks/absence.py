@@ -36,15 +36,22 @@ def form(words: Words, *, until: date) -> dict[str, Any]:
     )
 
 
-def told(words: Words, *, until: date | None, deputy: str | None) -> kit.Message:
-    """The owner's absence stored (or ended, with `until` None)."""
+def told(
+    words: Words, *, until: date | None, deputy: str | None, since: date | None = None
+) -> kit.Message:
+    """The owner's absence stored (or ended, with `until` None); `since`: the first day away
+    when it is not today."""
+    # The deputy is named so that the owner sees who stands in; it is their own DM.
+    named = {"deputy": mention(deputy)} if deputy else {}
+    suffix = "-deputy" if deputy else ""
     if until is None:
         text = words.md("absence-back")
-    elif deputy:
-        # The deputy is named so that the owner sees who stands in; it is their own DM.
-        text = words.md("absence-away-deputy", until=until, deputy=mention(deputy))
+    elif since is not None and since == until:
+        text = words.md(f"absence-away-day{suffix}", day=until, **named)
+    elif since is not None:
+        text = words.md(f"absence-away-from{suffix}", since=since, until=until, **named)
     else:
-        text = words.md("absence-away", until=until)
+        text = words.md(f"absence-away{suffix}", until=until, **named)
     return kit.message(text, kit.section(text))
 
 

@@ -172,13 +172,27 @@ def notice(words: Words, entry: DecisionEntry, *, who: Who) -> kit.Message:
     )
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Whose decisions a list shows: every committee's (a CMO's list), or those of these
+    committees and of the initiatives the reader owns or is accountable for."""
+
+    everything: bool = True
+    committees: tuple[str, ...] = ()
+
+
 def decisions(
-    words: Words, entries: Sequence[DecisionEntry], *, who: Who, more: int = 0
+    words: Words,
+    entries: Sequence[DecisionEntry],
+    *,
+    who: Who,
+    more: int = 0,
+    scope: Scope | None = None,
 ) -> kit.Message:
-    """/decisions: the most recent first, at most ten; `more` earlier ones not listed."""
+    """/decisions: the most recent first, at most ten; `more` earlier ones not listed; `scope`
+    says which decisions the reader sees (unsaid: all)."""
     if not entries:
-        empty = words.md("decision-list-empty")
-        return kit.message(empty, kit.section(empty + " " + words.md("decision-list-empty-hint")))
+        return _none(words, scope)
     more += max(0, len(entries) - SHOWN)
     blocks: list[kit.Block] = [kit.header(words.text("decision-list-header"))]
     for entry in entries[:SHOWN]:
@@ -190,7 +204,35 @@ def decisions(
         outcome += _follow_up(words, entry, who)
         outcome += [words.md("decision-carried-out")] if entry.carried_out else []
         blocks.append(kit.section(md(" · ").join(said_) + "\n→ " + md(" · ").join(outcome)))
-    if more:
-        blocks.append(kit.context(words.md("decision-list-more", count=more)))
+    notes = [words.md("decision-list-more", count=more)] if more else []
+    if scope is not None:
+        notes.append(_scope(words, scope))
+    if notes:
+        blocks.append(kit.context(*notes))
     fallback = words.md("decision-list-fallback", count=min(len(entries), SHOWN))
     return kit.Message(fallback, tuple(blocks))
+
+
+def _scope(words: Words, scope: Scope) -> Mrkdwn:
+    if scope.everything:
+        return words.md("decision-list-scope-all")
+    if scope.committees:
+        committees = words.join(clip(name, COMMITTEE) for name in scope.committees)
+        return words.md("decision-list-scope", committees=committees)
+    return words.md("decision-list-scope-initiatives")
+
+
+def _none(words: Words, scope: Scope | None) -> kit.Message:
+    """No decision to list: none recorded yet, none of the reader's yet, or — for someone on
+    no committee with no decision about their initiatives — why they see none."""
+    if scope is None or scope.everything:
+        empty = words.md("decision-list-empty")
+        hint = words.md("decision-list-empty-hint")
+    elif scope.committees:
+        committees = words.join(clip(name, COMMITTEE) for name in scope.committees)
+        empty = words.md("decision-list-empty-yours", committees=committees)
+        hint = words.md("decision-list-empty-hint")
+    else:
+        empty = words.md("decision-list-none-visible")
+        hint = words.md("decision-list-none-visible-hint")
+    return kit.message(empty, kit.section(empty + " " + hint))

@@ -1,5 +1,6 @@
-"""The App Home: a person's initiatives with their last answer and a Check in now button,
-what they owe, the escalations they answer for; a CMO's adds the portfolio. Every list is cut
+"""The App Home: a person's absence with an I'm back button, their initiatives with their last
+answer and a Check in now button, what they owe, the escalations they answer for, the
+decisions they may see; a CMO's adds the portfolio. Every list is cut
 to a few items and "…and N more", so the view stays within 100 blocks whatever the data.
 
 Near 300 lines because half of it is the frozen inputs that the Home service fills."""
@@ -80,13 +81,39 @@ class MyEscalation:
 
 
 @dataclass(frozen=True)
+class Away:
+    """A person's absence under way (`coming` False) or still to come."""
+
+    since: date
+    until: date
+    deputy: str | None = None
+    coming: bool = False
+
+
+@dataclass(frozen=True)
+class RecentDecision:
+    committee: str
+    question: str
+    decision: str
+    deferred: bool
+    decided_at: datetime
+
+
+@dataclass(frozen=True)
 class Mine:
-    """What is one person's; `prompts` are the titles of this week's check-ins they owe."""
+    """What is one person's; `prompts` are the titles of this week's check-ins they owe;
+    `decisions` those of their committees and initiatives (a CMO's are in the portfolio)."""
 
     initiatives: Listed[MyInitiative] = Listed()
     prompts: Listed[str] = Listed()
     polls: Listed[OpenPoll] = Listed()
     escalations: Listed[MyEscalation] = Listed()
+    decisions: Listed[RecentDecision] = Listed()
+    away: Away | None = None
+
+    def anything(self) -> bool:
+        listed = (self.initiatives, self.prompts, self.polls, self.escalations, self.decisions)
+        return any(each.total or each.items for each in listed)
 
 
 @dataclass(frozen=True)
@@ -108,15 +135,6 @@ class Queued:
     title: str
     text: str
     requested_by: str
-
-
-@dataclass(frozen=True)
-class RecentDecision:
-    committee: str
-    question: str
-    decision: str
-    deferred: bool
-    decided_at: datetime
 
 
 @dataclass(frozen=True)
@@ -144,16 +162,31 @@ def home_view(
 ) -> dict[str, Any]:
     """The Home tab as views.publish takes it."""
     blocks: list[kit.Block] = [kit.header(words.text("home-header"))]
-    if any(listed.total or listed.items for listed in vars(mine).values()):
+    if mine.away is not None:
+        blocks.append(_away(words, mine.away, who))
+    if mine.anything():
         blocks += _initiatives(words, mine.initiatives, week=week, quarter=quarter)
         blocks += _owed(words, mine, week)
         blocks += _escalations(words, mine.escalations, who, thresholds)
+        blocks += _my_decisions(words, mine.decisions)
     else:
         blocks.append(kit.section(words.md("home-empty") + "\n" + words.md("home-empty-next")))
     if portfolio is not None:
         blocks += _portfolio(words, portfolio, quarter, who)
     footer = words.md("home-footer", week=week, now=slack_date(now))
     return kit.home([*blocks, kit.context(footer)])
+
+
+def _away(words: Words, away: Away, who: Who) -> kit.Block:
+    """The absence, with the button that ends it (or calls off one still to come)."""
+    named = {"deputy": fit(who(away.deputy), NAME)} if away.deputy else {}
+    said = "home-away"
+    if away.coming:
+        said = "home-away-day" if away.since == away.until else "home-away-coming"
+    said += "-deputy" if named else ""
+    text = words.md(said, since=away.since, until=away.until, **named)
+    label = words.text("home-button-cancel-away" if away.coming else "home-button-back")
+    return kit.section(text, accessory=kit.button(label, Action.ABSENCE_BACK, "back"))
 
 
 def _more(words: Words, count: int) -> list[Mrkdwn]:
@@ -258,8 +291,22 @@ def _portfolio(words: Words, portfolio: Portfolio, quarter: str, who: Who) -> li
         )
         for r in queue
     ]
-    decisions, more_decided = portfolio.decisions.shown(SHOWN_DECISIONS)
-    decided = [
+    decided, more_decided = _decided(words, portfolio.decisions)
+    title = kit.header(words.text("home-portfolio", quarter=quarter))
+    return [
+        kit.divider(),
+        title,
+        *_listing(words, "home-by-committee", counted, more_committees, "home-no-initiatives"),
+        *_listing(words, "home-overdue", late, more_overdue, "home-nothing-overdue"),
+        *_listing(words, "home-queue", queued, more_queued, "home-queue-empty"),
+        *_listing(words, "home-decisions", decided, more_decided, "home-no-decisions"),
+        *_reading(words, portfolio.reading),
+    ]
+
+
+def _decided(words: Words, listed: Listed[RecentDecision]) -> tuple[list[Mrkdwn], int]:
+    decisions, more = listed.shown(SHOWN_DECISIONS)
+    lines = [
         words.md(
             "home-decision-line",
             date=slack_date(d.decided_at, "{date_short}"),
@@ -271,16 +318,16 @@ def _portfolio(words: Words, portfolio: Portfolio, quarter: str, who: Who) -> li
         )
         for d in decisions
     ]
-    title = kit.header(words.text("home-portfolio", quarter=quarter))
-    return [
-        kit.divider(),
-        title,
-        *_listing(words, "home-by-committee", counted, more_committees, "home-no-initiatives"),
-        *_listing(words, "home-overdue", late, more_overdue, "home-nothing-overdue"),
-        *_listing(words, "home-queue", queued, more_queued, "home-queue-empty"),
-        *_listing(words, "home-decisions", decided, more_decided, "home-no-decisions"),
-        *_reading(words, portfolio.reading),
-    ]
+    return lines, more
+
+
+def _my_decisions(words: Words, listed: Listed[RecentDecision]) -> list[kit.Block]:
+    """The recent decisions of the person's committees and initiatives, when there are any."""
+    decided, more = _decided(words, listed)
+    if not decided:
+        return []
+    listing = _listing(words, "home-my-decisions", decided, more, "home-no-decisions")
+    return [kit.divider(), *listing]
 
 
 def _reading(words: Words, reading: tuple[int, int]) -> list[kit.Block]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from bot.cli.errors import UsageError
 from bot.settings import Settings
@@ -53,6 +55,8 @@ def export(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import exports
     from rituals.db import make_engine, migrate
 
+    rows: Iterator[dict[str, Any]]
+    columns: tuple[str, ...]
     engine = make_engine(settings.database_url)
     try:
         migrate(engine)

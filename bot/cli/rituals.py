@@ -7,7 +7,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.cli.errors import UsageError
+from bot.services.failures import FailureReports
+from bot.services.rituals import run_of
 from bot.settings import Settings
+from bot.text import unescape
 from rituals.store import outbox
 
 
@@ -36,12 +39,14 @@ def ritual(args: argparse.Namespace, settings: Settings) -> int:
     bot = build(settings)
     try:
         now = parse_at(args.at, settings.tz) or bot.now()
-        with bot.database.read() as session:
-            before = outbox.last_id(session=session)
         result = bot.rituals.run(args.name, now=now, committee=args.committee)
         bot.delivery.drain()
+        run = run_of(result.ritual, result.period)
+        words = bot.catalogue.words("en")
         with bot.database.read() as session:  # delivered here or by a running bot alike
-            states = outbox.states_after(session=session, after_id=before)
+            states = outbox.states_of(session=session, run=run)
+            reports = FailureReports(settings, bot.readers, bot.people)
+            failed = reports.lines(session, run, words)
     finally:
         bot.stop()
     again = "" if result.first_run else " (already run for this period: only what was missing)"
@@ -50,7 +55,16 @@ def ritual(args: argparse.Namespace, settings: Settings) -> int:
         f"{args.name} {result.period}: {result.queued} message(s) queued{again}; "
         f"{states.get('sent', 0)} delivered, {states.get('failed', 0)} failed, {left} pending"
     )
-    return 0 if not left else 1
+    for who, why in failed:
+        print(f"  not delivered to {unescape(who)}: {unescape(why)}")
+    if failed:
+        print(
+            "  once fixed, run this again (it sends what failed, once) "
+            "or `ritualbot outbox retry --all-failed`"
+        )
+    if left:
+        print("  still pending: a running bot sends them; `ritualbot outbox list` shows them")
+    return 0 if not (left or failed) else 1
 
 
 def schedule(settings: Settings) -> int:

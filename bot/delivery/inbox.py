@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from bot import metrics
 from bot.delivery.pacing import Clock
 from bot.work import Work
 from rituals.db import Database, retryable
@@ -213,6 +214,7 @@ class InboxWorker:
                 with self.database.write() as session:
                     self._run(session, row_id)
                 self.stats["done"] += 1
+                metrics.INBOX.labels("done").inc()
                 return
             except Exception as exc:
                 error = exc
@@ -249,6 +251,7 @@ class InboxWorker:
             return
         log.error("inbox %s failed: %s", row_id, _short(error), exc_info=error)
         self.stats["failed"] += 1
+        metrics.INBOX.labels("failed").inc()
         try:
             with self.database.write() as session:
                 row = inbox.failed(
@@ -260,6 +263,7 @@ class InboxWorker:
                 )
                 if row is not None and row.state == "parked":
                     self.stats["parked"] += 1
+                    metrics.INBOX.labels("parked").inc()
                     log.error("inbox %s parked after %d attempts", row.key, row.attempts)
         except Exception as exc:
             log.warning("inbox %s: could not record the failure: %s", row_id, _short(exc))

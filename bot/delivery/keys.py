@@ -107,3 +107,8 @@ def merged(week: str, person: str, parts: list[str], *, message: int = 1) -> str
     is the n-th of them)."""
     digest = hashlib.sha256("|".join(sorted(parts)).encode()).hexdigest()[:16]
     return f"merged:{week}:{person}:{digest}" + (f":{message}" if message > 1 else "")
+
+
+def failures(run: str, cmo: str) -> str:
+    """A CMO's report of what a ritual run could not deliver."""
+    return f"failures:{run}:{cmo}"

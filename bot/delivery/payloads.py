@@ -60,12 +60,13 @@ class Respond(_Payload):
 
 class Redraw(_Payload):
     """A surface drawn when it is sent: `poll` (chat.update of the poll message it refers
-    to, `ref` the poll id), `home` (views.publish, `ref` the user), `prompt` (a person's
-    check-in prompt of the week, posted; `ref` "<period> <person>") or `prompt_edit` (that
-    prompt redrawn in place, the message it refers to)."""
+        to, `ref` the poll id), `home` (views.publish, `ref` the user), `prompt` (a person's
+        check-in prompt of the week, posted; `ref` "<period> <person>") or `prompt_edit` (that
+        prompt redrawn in place, the message it refers to) or `failures` (a CMO's report of what
+    a ritual run could not deliver, posted; `ref` "<cmo> <run>")."""
 
     kind: Literal["redraw"] = "redraw"
-    surface: Literal["poll", "home", "prompt", "prompt_edit"]
+    surface: Literal["poll", "home", "prompt", "prompt_edit", "failures"]
     ref: str
 
 
@@ -83,6 +84,7 @@ REDRAW_METHODS = {
     "home": "views.publish",
     "prompt": "chat.postMessage",
     "prompt_edit": "chat.update",
+    "failures": "chat.postMessage",
 }
 
 

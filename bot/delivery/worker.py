@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from bot import metrics
 from bot.delivery.pacing import Clock, Pace, Spacing
 from bot.delivery.payloads import PAYLOAD, Payload, Post, Redraw, Respond, Update
 from bot.delivery.sender import Outcome, SlackSender
@@ -42,9 +43,11 @@ RENEW_BEFORE = timedelta(seconds=6)  # renewed every 4 s or so, a write each tim
 TURN_CHECK = 2.0  # seconds: a long wait for the pace renews the lease this often
 STANDBY_WAIT = 0.5  # a worker not sending looks again this often while rows are pending
 REMEMBERED = timedelta(days=1)  # a pace learned longer ago is learned again
+GIVE_UP_LIMITED = timedelta(minutes=15)  # a row Slack answers 429 this long fails (retry it)
 
-Drawer = Callable[[Session, str], dict[str, Any]]
-"""Draws a surface at send time from the latest data: a poll message, a Home tab."""
+Drawer = Callable[[Session, str], dict[str, Any] | None]
+"""Draws a surface at send time from the latest data: a poll message, a Home tab; None when
+it cannot be drawn yet (it is looked at again a second later)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class DeliveryWorker:
         self.lease = timedelta(seconds=max(60.0, 3 * sender.timeout))
         self.max_attempts = max_attempts
         self.drawers: dict[str, Drawer] = {}
+        self.on_failed: Callable[[Session, OutboxMessage], None] | None = None
         self.stats = {"sent": 0, "failed": 0, "retried": 0, "ratelimited": 0}
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -284,8 +288,7 @@ class DeliveryWorker:
             with self.database.write() as session:
                 row = session.get(OutboxMessage, row_id)
                 assert row is not None
-                self._record(row, call)
-                session.add(row)
+                self._record(session, row, call)
             return 0
         if isinstance(call, _Later):
             with self.database.write() as session:
@@ -305,8 +308,7 @@ class DeliveryWorker:
         with self.database.write() as session:
             row = session.get(OutboxMessage, row_id)
             assert row is not None
-            self._record(row, outcome)
-            session.add(row)
+            self._record(session, row, outcome)
         return 1 if outcome.ok else 0
 
     def _call_of(
@@ -328,6 +330,8 @@ class DeliveryWorker:
             return "response_url", body, payload.url
         if isinstance(payload, Redraw):
             drawn = self.drawers[payload.surface](session, payload.ref)
+            if drawn is None:  # not ready to be drawn yet: a little later
+                return _Later()
             if payload.surface == "home":
                 return "views.publish", {"user_id": payload.ref, **drawn}, None
             if row.method == "chat.postMessage":  # drawn now, posted where it says
@@ -357,8 +361,7 @@ class DeliveryWorker:
             return
         row.claimed_until = None
         if later.failed:
-            row.state, row.last_error = "failed", later.failed
-            self.stats["failed"] += 1
+            self._fail(session, row, later.failed)
         else:
             row.next_attempt_at = self.clock.now() + timedelta(seconds=seconds)
         session.add(row)
@@ -372,6 +375,7 @@ class DeliveryWorker:
             outcome = self.sender.call(method, params)
         if outcome.retry_after is not None:
             self.stats["ratelimited"] += 1
+            metrics.RATELIMITED.labels(method).inc()
             pace.limited(outcome.retry_after)
             log.info(
                 "%s: 429, pausing %.0fs; now %.1f a second", method, outcome.retry_after, pace.rate
@@ -381,19 +385,25 @@ class DeliveryWorker:
             self.spacing.sent(params.get("channel"))
         return outcome
 
-    def _record(self, row: OutboxMessage, outcome: Outcome) -> None:
+    def _record(self, session: Session, row: OutboxMessage, outcome: Outcome) -> None:
         now = self.clock.now()
         row.claimed_until = None
+        session.add(row)
         if outcome.ok:
             body = outcome.body or {}
             row.state, row.sent_at, row.last_error = "sent", now, None
             row.ts = body.get("ts") or body.get("message_ts") or row.payload.get("ts")
             row.channel = body.get("channel") or row.payload.get("channel")
+            row.limited_since = None
             self.stats["sent"] += 1
+            metrics.SENT.labels(row.method).inc()
             return
         if outcome.retry_after is not None:
-            row.next_attempt_at = now + timedelta(seconds=outcome.retry_after)
-            return
+            row.limited_since = row.limited_since or now
+            if now - row.limited_since < GIVE_UP_LIMITED:
+                row.next_attempt_at = now + timedelta(seconds=outcome.retry_after)
+                return
+            outcome = Outcome(ok=False, error="ratelimited")  # Slack said 429 for too long
         row.attempts += 1
         row.last_error = outcome.error
         if outcome.transient and row.attempts < self.max_attempts:
@@ -404,9 +414,18 @@ class DeliveryWorker:
                 "outbox %s: %s, retry %d in %.0fs", row.key, outcome.error, row.attempts, backoff
             )
             return
-        row.state = "failed"
+        self._fail(session, row, outcome.error or "failed")
+
+    def _fail(self, session: Session, row: OutboxMessage, error: str) -> None:
+        """The row failed for good: recorded, logged, and told (`on_failed`) in the same
+        transaction, so that a report of it is queued once with it."""
+        row.state, row.last_error, row.claimed_until = "failed", error, None
+        session.add(row)
         self.stats["failed"] += 1
-        log.warning("outbox %s failed for good: %s", row.key, outcome.error)
+        metrics.FAILED.labels(row.method).inc()
+        log.warning("outbox %s failed for good: %s", row.key, error)
+        if self.on_failed is not None:
+            self.on_failed(session, row)
 
     def _pending(self) -> int:
         with self.database.read() as session:

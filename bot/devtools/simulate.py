@@ -17,7 +17,7 @@ import httpx
 from sqlmodel import Session, SQLModel, select
 
 from bot.app import Bot, build
-from bot.devtools.standin import SlackStandIn
+from bot.devtools.standin import APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID, SlackStandIn
 from bot.settings import Settings
 from bot.web.server import ServerThread, make_server
 from rituals.models import InboxItem, OutboxMessage
@@ -238,6 +238,64 @@ class LocalBot:
             "trigger_id": f"{next(self._ids)}.333.trigger",
         }
         return self.post(urllib.parse.urlencode(form).encode(), "application/x-www-form-urlencoded")
+
+    @classmethod
+    def written(cls, author: str, text: str, channel: str = "C0GENERAL1") -> dict[str, Any]:
+        """A message a person wrote in a channel, as Slack hands it to a message shortcut:
+        the author's id, the text as Slack escapes it, and its rich_text block."""
+        ts = cls._next_ts()
+        return {
+            "client_msg_id": f"{next(cls._ids):08d}-0000-4000-8000-000000000000",
+            "type": "message",
+            "text": text,
+            "user": author,
+            "ts": ts,
+            "team": "T0STANDIN",
+            "channel": channel,  # not in Slack's message: where the payload says it is
+            "blocks": [
+                {
+                    "type": "rich_text",
+                    "block_id": f"r{next(cls._ids)}",
+                    "elements": [
+                        {
+                            "type": "rich_text_section",
+                            "elements": [{"type": "text", "text": text}],
+                        }
+                    ],
+                }
+            ],
+        }
+
+    def shortcut(
+        self, user: str, message: dict[str, Any], callback_id: str = "record_checkin"
+    ) -> httpx.Response:
+        """The user runs a message shortcut (⋮ More actions) on `message` (from `written`,
+        or one the bot posted): a `message_action` carrying the whole message, its channel
+        and a response URL, as Slack sends it."""
+        channel = str(message.get("channel") or "C0GENERAL1")
+        shown = {k: v for k, v in message.items() if k not in ("channel", "thread_ts")}
+        shown.setdefault("type", "message")
+        if "user" not in shown:  # one the bot posted (SlackStandIn.messages): Slack says so
+            shown |= {"user": BOT_USER_ID, "bot_id": BOT_ID, "app_id": APP_ID, "team": TEAM_ID}
+        if message.get("thread_ts"):
+            shown["thread_ts"] = message["thread_ts"]
+        return self.interact(
+            {
+                "type": "message_action",
+                "token": "verification_token",
+                "action_ts": f"{time.time():.6f}",
+                "team": {"id": "T0STANDIN", "domain": "standin"},
+                "user": {"id": user, "name": user.lower(), "team_id": "T0STANDIN"},
+                "channel": {"id": channel, "name": channel.lower()},
+                "is_enterprise_install": False,
+                "enterprise": None,
+                "callback_id": callback_id,
+                "trigger_id": f"{next(self._ids)}.666.trigger",
+                "message_ts": message["ts"],
+                "message": shown,
+                "response_url": self.standin.response_url(f"shortcut-{next(self._ids)}"),
+            }
+        )
 
     def submit(self, user: str, view: dict[str, Any], values: dict[str, Any]) -> httpx.Response:
         """The user fills the modal the bot opened and presses Save: each value lands in

@@ -2,7 +2,10 @@
 
 Point `WebClient(base_url=standin.url)` at it: it answers the methods ritualbot uses with the
 shapes Slack documents, keeps the state of the messages the bot posted, records every call
-(`calls`, `wait_for`), and can inject failures (`fail`) and rate limits. Standard library only.
+(`calls`, `wait_for`), and can inject failures (`fail`) and rate limits. It plays the bot
+token's scopes (the `x-oauth-scopes` header of every answer, `missing_scope`) and, given
+`channels`, a workspace's channels as a bot sees them: a private one it is not in does not
+exist for it, an archived one refuses posts. Standard library only.
 Past the ~300-line mark because it holds fifteen Web API methods, response URLs and the HTTP
 server in one module: each piece is short, and splitting them would scatter one fake's state.
 """
@@ -16,7 +19,7 @@ import sys
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +27,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 from zoneinfo import ZoneInfo
+
+from bot.scopes import BOT_SCOPES
 
 TEAM_ID, BOT_USER_ID, BOT_ID, APP_ID = "T0STANDIN", "U0BOT0001", "B0BOT0001", "A0STANDIN"
 _JSON_FIELDS = ("blocks", "view", "attachments", "metadata")
@@ -74,8 +79,16 @@ class SlackStandIn:
         users: dict[str, dict[str, Any]] | None = None,
         token: str = "xoxb-standin",
         rate_limits: dict[str, tuple[float, int]] | None = None,
+        scopes: Iterable[str] | None = None,
+        channels: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         self._users = users
+        # The scopes the bot token was granted (the `x-oauth-scopes` header of every answer);
+        # a method needing one it lacks answers `missing_scope`, as Slack does.
+        self._scopes = tuple(BOT_SCOPES if scopes is None else scopes)
+        # None: every channel id exists and has the bot in it. Otherwise the workspace's
+        # channels: id → name, is_private, is_member, is_archived (see `set_channel`).
+        self._channels = None if channels is None else {k: dict(v) for k, v in channels.items()}
         self._token = token
         self._rate_limits = dict(rate_limits or {})
         self._buckets: dict[str, tuple[float, float]] = {}
@@ -184,9 +197,24 @@ class SlackStandIn:
         with self._cond:
             self._failures.append(_Failure(method, error or "fatal_error", status, times, channel))
 
+    def recover(self) -> None:
+        """Every failure set with `fail()` is over: Slack answers normally again."""
+        with self._cond:
+            self._failures.clear()
+
     def reset(self) -> None:
         with self._cond:
             self._calls.clear()
+
+    def set_channel(self, channel: str, **fields: Any) -> None:
+        """Create or change a channel: `name`, `is_private`, `is_member` (the bot is in it),
+        `is_archived`, and `visible` — whether a private channel the bot is not in shows its
+        info all the same (Slack answers `channel_not_found` to a bot for such a channel;
+        some org-wide installs see it)."""
+        with self._cond:
+            if self._channels is None:
+                self._channels = {}
+            self._channels.setdefault(channel, {}).update(fields)
 
     def messages(self, channel: str) -> list[dict[str, Any]]:
         """The bot's messages in a channel (a user id means the DM), as edited, oldest first."""
@@ -227,20 +255,38 @@ class SlackStandIn:
         return reply
 
     def _answer(self, method: str, handler: Any, params: dict[str, Any], auth: str) -> Reply:
+        granted: dict[str, str] = {}
         try:
             if method != "response_url":
                 self._authenticate(method, params, auth)
+                scopes = ("connections:write",) if method == "apps.connections.open" else None
+                granted = {"x-oauth-scopes": ",".join(scopes or self._scopes)}
             retry_after = self._take_token(method)
             if retry_after:
-                return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": str(retry_after)}
+                limited = {"ok": False, "error": "ratelimited"}
+                return 429, limited, {"Retry-After": str(retry_after), **granted}
             failure = self._take_failure(method, params)
             if failure is not None:
-                return failure.status, {"ok": False, "error": failure.error}, {}
+                return failure.status, {"ok": False, "error": failure.error}, granted
             if handler is None:
                 raise _SlackError("unknown_method")
-            return 200, handler(params), {}
+            needed = self._scope_needed(method, params)
+            if needed and needed not in self._scopes:
+                refusal = {"ok": False, "error": "missing_scope", "needed": needed}
+                return 200, refusal | {"provided": ",".join(self._scopes)}, granted
+            return 200, handler(params), granted
         except _SlackError as e:
-            return 200, {"ok": False, "error": e.error}, {}
+            return 200, {"ok": False, "error": e.error}, granted
+
+    def _scope_needed(self, method: str, params: dict[str, Any]) -> str | None:
+        """The scope a method needs, for the methods whose scope the checks care about."""
+        if method == "conversations.info":
+            channel = str(params.get("channel") or "")
+            found = (self._channels or {}).get(channel, {})
+            private = channel[:1] == "G" or bool(found.get("is_private"))
+            return "groups:read" if private else "channels:read" if channel[:1] == "C" else None
+        needs = {"chat.postMessage": "chat:write", "users.info": "users:read"}
+        return needs.get(method) or {"users.lookupByEmail": "users:read.email"}.get(method)
 
     def _authenticate(self, method: str, params: dict[str, Any], auth: str) -> None:
         token = auth[7:] if auth.startswith("Bearer ") else params.get("token")
@@ -290,6 +336,14 @@ class SlackStandIn:
             if self._users is not None and channel not in self._users:
                 raise _SlackError("channel_not_found")
             return self.dm_channel(channel)
+        if self._channels is not None and channel[0] in ("C", "G"):
+            found = self._channels.get(channel)
+            if found is None or (found.get("is_private") and not found.get("is_member", True)):
+                raise _SlackError("channel_not_found")
+            if found.get("is_archived"):
+                raise _SlackError("is_archived")
+            if not found.get("is_member", True) and "chat:write.public" not in self._scopes:
+                raise _SlackError("not_in_channel")
         return channel
 
     def _find(self, params: dict[str, Any], ts_key: str = "ts") -> dict[str, Any]:
@@ -318,7 +372,7 @@ class SlackStandIn:
             "id": user_id,
             "team_id": TEAM_ID,
             "name": name,
-            "deleted": False,
+            "deleted": bool(user.get("deleted", False)),
             "real_name": real_name,
             "tz": tz,
             "tz_offset": int(offset.total_seconds()) if offset is not None else 0,
@@ -349,7 +403,18 @@ class SlackStandIn:
         body["ts"] = message["ts"]
         if message["thread_ts"]:
             body["thread_ts"] = message["thread_ts"]
+        if message.get("metadata"):
+            body["metadata"] = message["metadata"]
         return body
+
+    def _listed(self, messages: list[dict[str, Any]], params: dict[str, Any]) -> list[dict]:
+        """Messages as conversations.history/replies list them: metadata only when asked."""
+        oldest, latest = float(params.get("oldest") or 0), float(params.get("latest") or 1e12)
+        limit = max(1, min(1000, int(params.get("limit") or 100)))
+        keep = str(params.get("include_all_metadata", "")).lower() in ("true", "1")
+        shown = [m for m in messages if oldest <= float(m["ts"]) <= latest][:limit]
+        bodies = [self._message_body(m) for m in shown]
+        return bodies if keep else [{k: v for k, v in b.items() if k != "metadata"} for b in bodies]
 
     # -- Web API methods -------------------------------------------------------------------
 
@@ -379,6 +444,8 @@ class SlackStandIn:
             raise _SlackError("no_text")
         ts, thread_ts = self._next_ts(), params.get("thread_ts") or None
         message = {"ts": ts, "channel": channel, "text": text or "", "blocks": blocks or []}
+        if isinstance(params.get("metadata"), dict):
+            message["metadata"] = params["metadata"]
         self._messages.setdefault(channel, {})[ts] = message | {"thread_ts": thread_ts}
         body = self._message_body(self._messages[channel][ts])
         return {"ok": True, "channel": channel, "ts": ts, "message": body}
@@ -465,6 +532,24 @@ class SlackStandIn:
                 return {"ok": True, "user": self._user_object(user_id)}
         raise _SlackError("users_not_found")
 
+    def _api_conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = str(params.get("channel") or "")
+        if channel not in self._messages:
+            raise _SlackError("channel_not_found")
+        found = self._messages[channel].values()
+        top = [m for m in found if not m["thread_ts"] or m["thread_ts"] == m["ts"]]
+        newest_first = sorted(top, key=lambda m: float(m["ts"]), reverse=True)
+        return {"ok": True, "messages": self._listed(newest_first, params), "has_more": False}
+
+    def _api_conversations_replies(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel, ts = str(params.get("channel") or ""), str(params.get("ts") or "")
+        found = self._messages.get(channel, {})
+        if ts not in found:
+            raise _SlackError("thread_not_found")
+        thread = [m for m in found.values() if m["ts"] == ts or m["thread_ts"] == ts]
+        oldest_first = sorted(thread, key=lambda m: float(m["ts"]))
+        return {"ok": True, "messages": self._listed(oldest_first, params), "has_more": False}
+
     def _api_conversations_open(self, params: dict[str, Any]) -> dict[str, Any]:
         if params.get("channel"):
             return {"ok": True, "channel": {"id": params["channel"]}}
@@ -486,7 +571,16 @@ class SlackStandIn:
         kind = channel[0]
         info = {"id": channel, "name": channel.lower(), "created": 0, "is_archived": False}
         info |= {"is_channel": kind == "C", "is_group": kind == "G", "is_im": kind == "D"}
-        info |= {"is_mpim": False, "is_private": kind != "C"}
+        info |= {"is_mpim": False, "is_private": kind != "C", "is_member": True}
+        if self._channels is not None and kind in ("C", "G"):
+            found = self._channels.get(channel)
+            hidden = found is not None and found.get("is_private") and not found.get("is_member")
+            if found is None or (hidden and not found.get("visible")):
+                raise _SlackError("channel_not_found")  # Slack hides private channels
+            info |= {"name": found.get("name", info["name"])}
+            for key in ("is_private", "is_member", "is_archived"):
+                info[key] = bool(found.get(key, info[key]))
+            info |= {"is_channel": True, "is_group": False, "name_normalized": info["name"]}
         if kind == "D" and channel[1:2] in ("U", "W"):
             info["user"] = channel[1:]
         return {"ok": True, "channel": info}

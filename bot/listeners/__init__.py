@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.listeners.actions import (
+    absence_back,
     checkin_answer,
     checkin_away,
     checkin_choose,
@@ -21,6 +22,7 @@ from bot.listeners.actions import (
 from bot.listeners.base import Listening
 from bot.listeners.commands import arbitrate, checkin, decisions
 from bot.listeners.events import app_home, message
+from bot.listeners.shortcuts import record_checkin
 from bot.listeners.views import absence_form, arbitrate_form, checkin_form, decision_form
 
 LISTENERS = (
@@ -32,6 +34,7 @@ LISTENERS = (
     checkin_answer,
     checkin_choose,
     checkin_away,
+    absence_back,
     decision_followed,
     poll_vote,
     poll_close,
@@ -45,6 +48,7 @@ LISTENERS = (
     absence_form,
     arbitrate_form,
     decision_form,
+    record_checkin,
 )
 
 

@@ -18,11 +18,12 @@ from bot.delivery.outbox import Lane, enqueue
 from bot.delivery.payloads import post
 from bot.readers import Readers
 from bot.services.checkin_clicks import Clicks
+from bot.services.forms import tell
 from bot.services.recording import Recorder, Where
 from bot.services.understanding import Author, author, outcome, understand
 from bot.settings import Settings
 from bot.text import unescape
-from bot.work import DirectMessage, MessageEdited
+from bot.work import DirectMessage, MessageEdited, RecordMessage
 from rituals.models import Initiative, PendingAnswer
 from rituals.periods import week_of
 from rituals.store import events, outbox, pending, prompts
@@ -75,6 +76,32 @@ class Answers:
             session.add(waiting)
             return
         self._read(session, job, work.user, Where(work.channel, work.thread_ts), work.ts, text)
+
+    def shortcut(self, session: Session, work: RecordMessage, job: Job) -> None:
+        """*Record as check-in* on a message the clicker wrote, anywhere: read as a DM to the
+        bot would be, the receipt in their DM. Someone else's message, or one already read
+        with these words, gets a private notice and nothing is stored."""
+        words = self.readers.of_user(work.user)
+        if work.author != work.user:
+            notice = blocks.notice(words, "shortcut-not-yours")
+            tell(session, job, work.user, work.response_url, notice)
+            return
+        text = unescape(work.text)
+        known = events.version_of(session=session, channel=work.channel, ts=work.ts)
+        if known is not None and known.text == text:
+            notice = blocks.notice(words, "shortcut-already")
+            tell(session, job, work.user, work.response_url, notice)
+            return
+        if not events.keep_version(
+            session=session,
+            channel=work.channel,
+            ts=work.ts,
+            version=work.clicked_at,
+            author=work.user,
+            text=text,
+        ):
+            return  # a later click on it was read already
+        self._read(session, job, work.user, Where(work.user), work.ts, text)
 
     def _read(
         self, session: Session, job: Job, user: str, where: Where, ts: str, text: str

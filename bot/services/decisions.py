@@ -1,4 +1,5 @@
-"""The decision log: recording a committee's decision, showing recent ones, following it up."""
+"""The decision log: recording a committee's decision, showing each person the recent ones they
+may see, following it up."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from rituals.absence import may_answer
 from rituals.arbitration import result
 from rituals.models import Arbitration, Decision, Initiative
 from rituals.store import decisions, initiatives, polls
+from rituals.visibility import Sight, sight_of
 
 RECENT = 10
 
@@ -121,14 +123,26 @@ class Decisions:
             initiative_id=poll.initiative_id,
         )
 
+    def sight(self, user: str) -> Sight:
+        """What `user` may see of the log: their committees' and initiatives' (a CMO: all)."""
+        config = self.settings.config
+        members = {name: c.members for name, c in config.committees.items()}
+        return sight_of(user, cmos=config.cmo, members=members)
+
     def list(self, session: Session, work: ListDecisions, job: Job) -> None:
-        recent = decisions.recent(session=session, limit=RECENT + 1)
+        """/decisions: the recent decisions the person may see, and which ones those are."""
+        sight = self.sight(work.user)
+        recent, total = decisions.visible(session=session, sight=sight, limit=RECENT)
         linked = initiatives.by_ids(
             session=session, ids=[d.initiative_id for d in recent if d.initiative_id]
         )
         entries = [entry(d, linked.get(d.initiative_id or 0)) for d in recent]
         message = blocks.decisions(
-            self.readers.of_user(work.user), entries[:RECENT], who=self.people.named
+            self.readers.of_user(work.user),
+            entries,
+            who=self.people.named,
+            more=total - len(entries),
+            scope=blocks.Scope(everything=sight.everything, committees=sight.committees),
         )
         tell(session, job, work.user, work.response_url, message)
 

@@ -33,7 +33,7 @@ from rituals.digest import TREND_PERIODS, Answered, Digest, build_digest, line_o
 from rituals.escalation import Thresholds
 from rituals.periods import bounds, quarter_of, recent_weeks, week_of
 from rituals.registry import Ritual, RunResult
-from rituals.store import absences, checkins, digest, initiatives, prompts, runs
+from rituals.store import absences, digest, initiatives, runs
 
 log = logging.getLogger(__name__)
 
@@ -74,22 +74,19 @@ class DigestRitual:
         return RunResult(Ritual.DIGEST, period, queued, first)
 
     def committee_digest(self, session: Session, committee: str, *, now: datetime) -> Digest:
+        """The committee's digest of the week of `now`, from column reads whatever its size."""
         tz = self.settings.tz
-        period = week_of(now, tz)
+        period, quarter = week_of(now, tz), quarter_of(now, tz)
         weeks = recent_weeks(period, TREND_PERIODS)
-        mine = initiatives.of_quarter(
-            session=session, quarter=quarter_of(now, tz), committee=committee
-        )
-        ids = [i.id for i in mine if i.id is not None]
+        of: dict[str, Any] = {"session": session, "quarter": quarter, "committee": committee}
+        mine = digest.initiatives(**of)
         answers: dict[int, dict[str, Answered]] = defaultdict(dict)
-        for c in checkins.of_periods(session=session, initiative_ids=ids, periods=weeks):
-            answers[c.initiative_id][c.period] = Answered(
-                c.status, c.progress, c.kpi_value, c.blockers
-            )
+        for initiative_id, week, *answered in digest.answers(**of, periods=weeks):
+            answers[initiative_id][week] = Answered(*answered)
         readings = {
-            r.initiative_id: (r.period, r.value, r.error)
-            for r in digest.readings(session=session, initiative_ids=ids, periods=weeks)
-            if r.period == period or r.value is not None
+            initiative_id: (week, value, error)
+            for initiative_id, week, value, error in digest.readings(**of, periods=weeks)
+            if week == period or value is not None
         }
         start, end = bounds(period, tz)
         # Why an owner did not answer: a skip clicked, or an absence (the check-in ritual's
@@ -97,9 +94,8 @@ class DigestRitual:
         monday = start.astimezone(tz).date()
         skipped: set[int] = set()
         away: set[int] = set()
-        for prompt in prompts.of_periods(session=session, initiative_ids=ids, periods=[period]):
-            if prompt.skipped_at is not None:
-                (skipped if prompt.recipient else away).add(prompt.initiative_id)
+        for initiative_id, recipient in digest.skipped(**of, period=period):
+            (skipped if recipient else away).add(initiative_id)
         absent = {
             a.user
             for a in absences.ending_after(session=session, day=monday)
@@ -107,28 +103,25 @@ class DigestRitual:
         }
         lines = [
             line_of(
-                initiative_id=i.id or 0,
-                title=i.title,
-                owner=i.owner,
-                status=i.status,
-                kpi_target=i.kpi_target,
-                kpi_unit=i.kpi_unit,
-                answers=answers[i.id or 0],
+                initiative_id=i,
+                title=title,
+                owner=owner,
+                status=status,
+                kpi_target=target,
+                kpi_unit=unit,
+                answers=answers[i],
                 period=period,
-                reading=readings.get(i.id or 0),
-                skipped=i.id in skipped,
-                away=i.id in away or i.owner in absent,
+                reading=readings.get(i),
+                skipped=i in skipped,
+                away=i in away or owner in absent,
             )
-            for i in mine
+            for i, title, owner, status, target, unit in mine
         ]
         return build_digest(
             committee,
             period,
             lines,
-            escalations=[
-                (i.title, e.cause, e.level)
-                for e, i in digest.open_escalations(session=session, initiative_ids=ids)
-            ],
+            escalations=[tuple(row) for row in digest.open_escalations(**of)],
             decisions=[
                 (d.question, "deferred" if d.deferred else d.decision)
                 for d in digest.decisions_between(

@@ -11,6 +11,7 @@ scans at once — two replicas — tell each level once.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +26,7 @@ from bot.readers import Readers
 from bot.services.noise import Budget, Outgoing
 from bot.settings import Settings
 from bot.text import Mrkdwn
+from bot.words import Words
 from rituals.arbitration import committee_for
 from rituals.db import Database
 from rituals.escalation import (
@@ -56,6 +58,32 @@ class Telling:
     cause: Cause
     level: int
     opened_at: datetime
+
+
+class _Once(Words):
+    """A language's words over one scan, each distinct sentence formatted once: thousands of
+    escalations share their clauses ("no update for 2 weeks or more") and button labels."""
+
+    def __init__(self, words: Words) -> None:
+        vars(self).update(vars(words))
+        self._said: dict[tuple[Any, ...], Any] = {}
+
+    def text(self, message_id: str, **args: Any) -> str:
+        return self._once(super().text, "text", message_id, args)
+
+    def md(self, message_id: str, **args: Any) -> Mrkdwn:
+        return self._once(super().md, "md", message_id, args)
+
+    def _once(self, say: Any, how: str, message_id: str, args: dict[str, Any]) -> Any:
+        # the type too: a str argument is escaped, the same text as Mrkdwn is not
+        key = (how, message_id, *((k, type(v), v) for k, v in sorted(args.items())))
+        try:
+            said = self._said.get(key)
+        except TypeError:  # an argument that cannot be a key: said afresh
+            return say(message_id, **args)
+        if said is None:
+            said = self._said[key] = say(message_id, **args)
+        return said
 
 
 class EscalationRitual:
@@ -197,6 +225,13 @@ class EscalationRitual:
         self.people.prefetch({u for u in named | told if u[:1] in ("U", "W")})
         outgoing: list[Outgoing] = []
         wanted: list[requests.Wanted] = []
+        languages: dict[str, _Once] = {}
+
+        def once(words: Words) -> Words:
+            if words.language not in languages:
+                languages[words.language] = _Once(words)
+            return languages[words.language]
+
         for t, heard in zip(telling, ladder, strict=True):
             initiative, case = t.initiative, blocks.Case(t.initiative, t.cause, rules)
             assert initiative.id is not None
@@ -207,7 +242,7 @@ class EscalationRitual:
             opened = day_of(t.opened_at, self.settings.tz)
             for recipient, audience in heard:
                 message = self._message(
-                    audience, recipient, case, period, history[initiative.id], queue
+                    audience, recipient, case, period, history[initiative.id], queue, once
                 )
                 key = keys.escalation(initiative.id, t.cause, opened, t.level, recipient)
                 outgoing.append(Outgoing(recipient, audience, key, message, initiative.id))
@@ -222,6 +257,7 @@ class EscalationRitual:
         period: str,
         history: list[Answered],
         queue: str | None,
+        once: Callable[[Words], Words],
     ) -> Message:
         initiative = case.initiative
         if audience is Audience.CHANNEL:
@@ -231,9 +267,9 @@ class EscalationRitual:
                     return self.people.mentioned(user)
                 return self.people.named(user)
 
-            words = self.readers.of_committee(queue)
+            words = once(self.readers.of_committee(queue))
             return blocks.channel(words, case, who=who, history=history, queue=queue)
-        words = self.readers.of_user(recipient)
+        words = once(self.readers.of_user(recipient))
         named = self.people.named
         if audience is Audience.OWNER:
             return blocks.owner(words, case, period=period)

@@ -1,16 +1,18 @@
-"""Each person's App Home: drawn by the outbox when it is sent (after an answer, a vote, or
-when its owner opens the tab), from a fixed number of queries."""
+"""Each person's App Home: drawn by the outbox when it is sent (after an answer, a vote, an
+absence, or when its owner opens the tab), from a fixed number of queries."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session
 
 from bot.blocks import home as blocks
 from bot.blocks.home import (
+    Away,
     CommitteeCounts,
     LastAnswer,
     Listed,
@@ -32,9 +34,10 @@ from bot.work import HomeOpened
 from rituals.db import Database
 from rituals.digest import status_key
 from rituals.escalation import Thresholds
-from rituals.models import CheckIn
+from rituals.models import Absence, CheckIn, Decision
 from rituals.periods import bounds, quarter_of, week_of
-from rituals.store import checkins, home
+from rituals.store import absences, checkins, decisions, home
+from rituals.visibility import sight_of
 
 
 def _last(answer: CheckIn | None) -> LastAnswer | None:
@@ -74,8 +77,15 @@ class Home:
         now = self.now()
         tz = self.settings.tz
         week, quarter = week_of(now, tz), quarter_of(now, tz)
+        today = now.astimezone(tz).date()
+        cmo = self.settings.is_cmo(user)
         mine = self._mine(session, user, week, quarter)
-        portfolio = self._portfolio(session, now, quarter) if self.settings.is_cmo(user) else None
+        mine = replace(
+            mine,
+            away=_away(absences.of_user(session=session, user=user, day=today), today),
+            decisions=Listed() if cmo else self._decisions(session, user),  # CMO: the portfolio's
+        )
+        portfolio = self._portfolio(session, now, quarter) if cmo else None
         view = blocks.home_view(
             self.readers.of_user(user),
             mine,
@@ -138,6 +148,16 @@ class Home:
             ),
         )
 
+    def _decisions(self, session: Session, user: str) -> Listed[RecentDecision]:
+        """The recent decisions of the person's committees and initiatives."""
+        config = self.settings.config
+        members = {name: c.members for name, c in config.committees.items()}
+        sight = sight_of(user, cmos=config.cmo, members=members)
+        recent, total = decisions.visible(
+            session=session, sight=sight, limit=blocks.SHOWN_DECISIONS
+        )
+        return Listed(tuple(_recent(d) for d in recent), total)
+
     def _portfolio(self, session: Session, now: datetime, quarter: str) -> Portfolio:
         counts = home.counts_by_committee(session=session, quarter=quarter)
         names = sorted(counts, key=lambda name: (name is None, name or ""))
@@ -159,14 +179,20 @@ class Home:
                 tuple(Queued(r.committee, i.title, r.text, r.requested_by) for r, i in queued),
                 queued_total,
             ),
-            decisions=Listed(
-                tuple(
-                    RecentDecision(d.committee, d.question, d.decision, d.deferred, d.decided_at)
-                    for d in recent
-                ),
-                len(recent),
-            ),
+            decisions=Listed(tuple(_recent(d) for d in recent), len(recent)),
         )
+
+
+def _recent(decision: Decision) -> RecentDecision:
+    d = decision
+    return RecentDecision(d.committee, d.question, d.decision, d.deferred, d.decided_at)
+
+
+def _away(absence: Absence | None, today: date) -> Away | None:
+    if absence is None:
+        return None
+    coming = absence.since > today
+    return Away(absence.since, absence.until, absence.deputy, coming=coming)
 
 
 def _by_key(counts: dict[str | None, int]) -> dict[str, int]:

@@ -9,17 +9,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session
 
 from bot.blocks.kit import Message, first_text, merge
 from bot.delivery import keys
-from bot.delivery.outbox import Queued, enqueue_many
+from bot.delivery.outbox import Queued, enqueue_rows
 from bot.delivery.payloads import post
 from bot.settings import Settings
 from bot.text import Mrkdwn, stored
 from rituals.escalation import Audience
-from rituals.models import FoldedNotice
 from rituals.registry import Ritual
 from rituals.store import notices, outbox, prompts, runs
 
@@ -65,7 +65,7 @@ class Budget:
         soon = self.reminded_soon(session, week) if owners else set()
         sent = outbox.unsolicited_of(session=session, people=owners, week=week)
         queued: list[Queued] = []
-        folded: list[FoldedNotice] = []
+        folded: list[dict[str, Any]] = []
         merged: dict[str, list[Outgoing]] = defaultdict(list)
         for item in outgoing:
             person = item.recipient
@@ -74,9 +74,8 @@ class Budget:
             elif item.audience not in FOLDED_OWNER:
                 merged[person].append(item)
             elif person in soon or sent.get(person, 0) >= self.weekly:
-                text = first_text(item.message)
-                folded.append(FoldedNotice(person=person, kind="escalation", key=item.key,
-                                           text=text, created_at=now))  # fmt: skip
+                folded.append({"person": person, "kind": "escalation", "key": item.key,
+                               "text": first_text(item.message), "created_at": now})  # fmt: skip
             else:
                 sent[person] = sent.get(person, 0) + 1
                 queued.append(_queued(item, noise=(person, week)))
@@ -89,7 +88,7 @@ class Budget:
                 key = keys.merged(week, recipient, parts, message=n)
                 queued.append(Queued(key, post(recipient, message), noise=(recipient, week)))
         notices.fold_many(session=session, rows=folded)
-        return len(enqueue_many(session, queued, now=now)) if queued else 0
+        return len(enqueue_rows(session, queued, now=now))
 
 
 def _queued(item: Outgoing, noise: tuple[str, str] | None = None) -> Queued:

@@ -26,6 +26,8 @@ notice-unknown-initiative = That initiative no longer exists in the roadmap.
 notice-error = Something went wrong on my side and nothing was recorded. Please try again in a minute.
 notice-not-recorded = I could not record that just now, so nothing was saved. Please try again in a minute.
 notice-too-slow = That took me too long to open. Please click again.
+notice-shortcut-not-yours = Only the person who wrote a message can record it as their check-in, and this one is someone else's: nothing was recorded.
+notice-shortcut-already = That message is already recorded as your check-in: nothing changed. To change your answer, write again or type `/checkin`.
 
 preference-language = From now on I write to you in English.
 preference-language-auto = From now on I write to you in your Slack language.

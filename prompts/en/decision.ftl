@@ -33,6 +33,12 @@ decision-list-fallback = { $count ->
   }
 decision-list-empty = No decision has been recorded yet.
 decision-list-empty-hint = The CMO records a decision when a poll closes.
+decision-list-empty-yours = No decision of { $committees } or about your initiatives has been recorded yet.
+decision-list-none-visible = You sit on no committee and no decision concerns an initiative you own or are accountable for, so there is no decision to show you.
+decision-list-none-visible-hint = Each decision is shown to the members of its committee, to the owner and the accountable of its initiative, and to the CMO.
+decision-list-scope = Decisions of { $committees } and about your initiatives.
+decision-list-scope-initiatives = Decisions about the initiatives you own or are accountable for.
+decision-list-scope-all = Decisions of every committee.
 decision-list-more = { $count ->
     [one] …and { $count } earlier decision
    *[other] …and { $count } earlier decisions

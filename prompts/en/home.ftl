@@ -4,6 +4,14 @@
 home-header = Your rituals
 home-empty = :sunny: *Nothing waits for you right now.* You own no initiative this quarter, owe no check-in or vote, and no escalation is yours to handle.
 home-empty-next = When an initiative is assigned to you, its weekly check-in will show up here.
+home-away = :palm_tree: *You are away* until { $until }, included: nobody asks you for a check-in and nothing is escalated meanwhile.
+home-away-deputy = :palm_tree: *You are away* until { $until }, included: { $deputy } gets your prompts and answers for you meanwhile.
+home-away-coming = :palm_tree: *You will be away* from { $since } to { $until }: nobody will ask you for a check-in then.
+home-away-coming-deputy = :palm_tree: *You will be away* from { $since } to { $until }: { $deputy } will get your prompts and answer for you then.
+home-away-day = :palm_tree: *You will be away* on { $since }: nobody will ask you for a check-in that day.
+home-away-day-deputy = :palm_tree: *You will be away* on { $since }: { $deputy } will get your prompts and answer for you that day.
+home-button-back = I'm back
+home-button-cancel-away = Cancel this absence
 home-initiatives = Your initiatives · { $quarter }
 home-initiative-due = due { $due }
 home-last = *Last update* ({ $period })
@@ -33,6 +41,7 @@ home-decisions = *Recent decisions*
 home-decision-line = { $date } · { $committee } · *{ $question }* → { $decision }
 home-decision-deferred = Deferred
 home-no-decisions = _No decision recorded yet._
+home-my-decisions = *Decisions of your committees and initiatives*
 home-reading = { $written ->
     [one] One answer written as a message this quarter
    *[other] { $written } answers written as a message this quarter

@@ -26,6 +26,8 @@ notice-unknown-initiative = Cette initiative ne figure plus dans la feuille de r
 notice-error = Un problème est survenu de mon côté et rien n'a été enregistré. Merci de réessayer dans une minute.
 notice-not-recorded = Je n'ai pas pu enregistrer cela à l'instant : rien n'a été sauvegardé. Merci de réessayer dans une minute.
 notice-too-slow = J'ai mis trop de temps à ouvrir le formulaire. Merci de cliquer à nouveau.
+notice-shortcut-not-yours = Seule la personne qui a écrit un message peut l'enregistrer comme son point, et celui-ci est de quelqu'un d'autre : rien n'a été enregistré.
+notice-shortcut-already = Ce message est déjà enregistré comme votre point : rien n'a changé. Pour modifier votre réponse, écrivez à nouveau ou tapez `/checkin`.
 
 preference-language = Désormais, je vous écris en français.
 preference-language-auto = Désormais, je vous écris dans la langue de votre Slack.

@@ -36,6 +36,12 @@ decision-list-fallback = { $count ->
   }
 decision-list-empty = Aucune décision n’a encore été enregistrée.
 decision-list-empty-hint = Le CMO enregistre une décision à la clôture d’un sondage.
+decision-list-empty-yours = Aucune décision de { $committees } ni sur vos initiatives n'a encore été enregistrée.
+decision-list-none-visible = Vous n'êtes membre d'aucun comité et aucune décision ne concerne une initiative dont vous êtes responsable ou approbateur : il n'y a pas de décision à vous montrer.
+decision-list-none-visible-hint = Chaque décision est visible des membres de son comité, du responsable et de l'approbateur de son initiative, et du CMO.
+decision-list-scope = Décisions de { $committees } et sur vos initiatives.
+decision-list-scope-initiatives = Décisions sur les initiatives dont vous êtes responsable ou approbateur.
+decision-list-scope-all = Décisions de tous les comités.
 decision-list-more = { $count ->
     [one] …et { $count } plus ancienne
    *[other] …et { $count } plus anciennes

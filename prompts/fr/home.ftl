@@ -5,6 +5,14 @@
 home-header = Vos rituels
 home-empty = :sunny: *Rien ne vous attend pour le moment.* Vous ne portez aucune initiative ce trimestre, vous ne devez ni point hebdo ni vote, et aucune escalade ne relève de vous.
 home-empty-next = Quand une initiative vous sera confiée, son point hebdo apparaîtra ici.
+home-away = :palm_tree: *Vous êtes absent* jusqu'au { $until } inclus : personne ne vous demande de point et rien n'est escaladé d'ici là.
+home-away-deputy = :palm_tree: *Vous êtes absent* jusqu'au { $until } inclus : { $deputy } reçoit vos demandes et répond pour vous d'ici là.
+home-away-coming = :palm_tree: *Vous serez absent* du { $since } au { $until } : personne ne vous demandera de point pendant ce temps.
+home-away-coming-deputy = :palm_tree: *Vous serez absent* du { $since } au { $until } : { $deputy } recevra vos demandes et répondra pour vous.
+home-away-day = :palm_tree: *Vous serez absent* le { $since } : personne ne vous demandera de point ce jour-là.
+home-away-day-deputy = :palm_tree: *Vous serez absent* le { $since } : { $deputy } recevra vos demandes et répondra pour vous ce jour-là.
+home-button-back = Je suis de retour
+home-button-cancel-away = Annuler cette absence
 home-initiatives = Vos initiatives · { $quarter }
 home-initiative-due = échéance { $due }
 home-last = *Dernier point* ({ $period })
@@ -34,6 +42,7 @@ home-decisions = *Décisions récentes*
 home-decision-line = { $date } · { $committee } · *{ $question }* → { $decision }
 home-decision-deferred = Reportée
 home-no-decisions = _Aucune décision enregistrée pour l'instant._
+home-my-decisions = *Décisions de vos comités et de vos initiatives*
 home-reading = { $written ->
     [one] Une réponse écrite en message ce trimestre
    *[other] { $written } réponses écrites en message ce trimestre

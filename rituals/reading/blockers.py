@@ -49,7 +49,12 @@ _MISSING = re.compile(
     r"|(?:vendor|supplier|partner|contractor|prestataire|fournisseur|editeur|integrateur"
     r"|partenaire)s? (?:has |have |a |ont )?(?:pulled out|backed out|walked away|dropped out"
     r"|gone bust|jete l'eponge|lache l'affaire|abandonne|s'est retire|se sont retires)"
-    r"|livraison repoussee|pushed (?:back )?the delivery)\b"
+    r"|livraison repoussee|pushed (?:back )?the delivery|a fait faillite|fait faillite"
+    r"|(?<!we )(?<!i )(?:hasn't|has not|haven't|have not) (?:yet )?(?:delivered|sent|provided"
+    r"|signed|approved|released|opened|provisioned|answered|replied|given us)"
+    r"|(?<!on )(?<!nous )(?<!je )(?:ne|n') ?(?:les |le |la |l'|nous |leur |lui )?(?:a|ont)"
+    r" (?:toujours |encore )?pas (?:encore )?(?:livree?s?|liberee?s?|envoyee?s?|fourni|fournie"
+    r"|transmise?s?|signee?s?|validee?s?|ouverte?s?|repondu))\b"
 )
 _NEED_OTHER = re.compile(
     r"\b(?:besoin que|need|needs)\b[^.;\n]{1,60}?\b(?:debloque|debloquer|unblock|to free up"
@@ -64,11 +69,11 @@ _NEED_APPROVAL = re.compile(
 _CANNOT = re.compile(
     r"\b(?:can't|cannot|can not|couldn't|won't|unable to|nothing can|on ne peut pas|ne peut pas"
     r"|ne peuvent pas|impossible d(?:e|')|pas possible|on hold|at risk|en pause|ne valide pas"
-    r"|ne signe pas|refuse|rien ne bouge|n'avance pas)\b"
+    r"|ne signe pas|refuse|rien ne bouge|n'avance pas|nothing moves|nothing will move)\b"
 )
 _UNTIL = re.compile(
     r"\b(?:until|till|tant que|avant que|without|unless|sans (?:le|la|l'|les|leur|leurs|son|sa"
-    r"|ses|un|une|des))\b"
+    r"|ses|un|une|des|eux|elle|elles|lui|ca|cela))\b"
 )
 _IF_NOT = re.compile(r"\bsi\b[^.;\n]{1,60}?\b(?:ne|n')\b[^.;\n]{0,40}?\bpas\b")
 _NONE = re.compile(

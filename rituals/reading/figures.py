@@ -27,7 +27,7 @@ _LEAD_INS = word_set(
     " tracking landing standing circa both each chacun chacune tous toutes concernant regarding"
     " re cote quant s'agissant as for niveau aujourd'hui today so far jusqu'ici a date to date"
     " actually en fait honestly franchement roughly pretty much wise it peu quasi then puis"
-    " ensuite"
+    " ensuite quick"
 )
 # A figure or a period standing before the figure says nothing of it: "Q3 : 50 %", "S14 55 %".
 _PERIOD = re.compile(r"\d.*|q[1-4]|s\d{1,2}|w\d{1,2}|wk\d{1,2}|h[12]|t[1-4]|sprint\d{1,3}")
@@ -75,10 +75,22 @@ _SHARE = re.compile(
     r"(?:of|des|du|de la|de l') ?(?:the |les |our |nos )?[a-z'-]{2,30} (?:[a-z'-]{2,30} )?"
     r"(?:[a-z]{3,}ed|[a-z]{3,}(?:e|ee|es|ees|is|ies|its|ites|us|ues))\b"
 )
+_WHOLE_WORK = word_set(
+    "plan project projet programme program scope perimetre backlog roadmap travail work"
+    " deploiement rollout migration chantier"
+)
 _PART_AFTER = re.compile(r"(?:sur|on|pour|for) (?:le|la|les|l'|the)\b")
+# Small counts in words ("deux sites sur cinq"); not one/un ("one of the two vendors"), nor
+# neuf ("rien de neuf sur…").
+_COUNT_WORDS = {
+    "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5,
+    "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8, "nine": 9, "dix": 10, "ten": 10,
+    "onze": 11, "eleven": 11, "douze": 12, "twelve": 12,
+}  # fmt: skip
+_N = r"\d{1,6}|" + "|".join(_COUNT_WORDS)
 _COUNT = re.compile(
-    r"(?<![\d.,])(?P<n>\d{1,6}) (?P<noun>(?:[a-z'-]{1,30} ){0,3}?)(?:sur|of|out of) "
-    r"(?:the |les |des |l')?(?P<m>\d{1,6})(?!\d|[.,]\d| ?(?:%|k\b|€|\$|m€))"
+    rf"(?<![\d.,])\b(?P<n>{_N}) (?P<noun>(?:[a-z'-]{{1,30}} ){{0,3}}?)(?:sur|of|out of|des) "
+    rf"(?:the |les |des |l')?(?P<m>{_N})\b(?!\d|[.,]\d| ?(?:%|k\b|€|\$|m€))"
     r"|(?<![\d.,])(?P<n2>\d{1,6}) (?P<noun2>(?:[a-z'-]{1,30} ){1,3}?)?[a-z'-]{0,30}, "
     r"(?P<m2>\d{1,6}) (?:to go|left|remaining|restants?|a faire)"
     r"|(?<![\d.,/])(?P<n3>\d{1,6})/(?P<m3>\d{1,6})(?![\d/])(?! ?%)"
@@ -190,7 +202,7 @@ def struck_percentages(doc: Doc) -> list[float]:
 
 
 def _role(doc: Doc, q: Quantity, head: str, after: str) -> str:
-    words = [_unelided(w) for w in _HEAD_WORD.findall(head[-120:])][-12:]
+    words = [_unelided(w) for w in _HEAD_WORD.findall(_own_head(head)[-120:])][-12:]
     last = words[-1] if words else ""
     leading = [w for w in words[-3:] if w not in _LEVEL_LEADS]
     was = leading[-1] if leading and words[-1] in _LEVEL_LEADS else last  # "était à 64 j"
@@ -230,6 +242,17 @@ def _role(doc: Doc, q: Quantity, head: str, after: str) -> str:
     return "other"
 
 
+def _own_head(head: str) -> str:
+    """What leads to the figure: after a colon when the words there lead to it on their own
+    ("I reviewed the plan: we're at 40%"); the whole head when the colon ends a label
+    ("Budget : 40 %")."""
+    _, colon, after = head.rpartition(":")
+    lead = _HEAD_WORD.findall(after)
+    if colon and lead and all(_unelided(w) in _PLAIN for w in lead):
+        return after
+    return head
+
+
 def _says_progress(words: list[str]) -> bool:
     """A word naming the progress, as written in haste too ("avancemnt", "progess")."""
     return any(w in PROGRESS_WORDS or any(near(w, p) for p in _PROGRESS_NAMES) for w in words)
@@ -242,6 +265,8 @@ def _share_of_other(after: str, title: frozenset[str]) -> bool:
     if share is None:
         return False
     said = _HEAD_WORD.findall(share.group())[1:]
+    if _WHOLE_WORK & set(said):
+        return False  # "40% of the plan delivered"
     return not any(w[:4] == t[:4] for w in said if len(w) >= 4 for t in title if len(t) >= 4)
 
 
@@ -250,16 +275,21 @@ def _unelided(word: str) -> str:
     return word[2:] if len(word) > 2 and word[1] == "'" else word
 
 
+def _count_value(written: str) -> int:
+    return _COUNT_WORDS.get(written) or int(written)
+
+
 def _counts(doc: Doc, excluded: list[Span]) -> list[Figure]:
     text, out = doc.folded, []
     for match in _COUNT.finditer(text):
         if any(a <= match.start() < b for a, b in excluded):
             continue
-        n = int(match["n"] or match["n2"] or match["n3"])
-        m = int(match["m"] or match["m2"] or match["m3"])
+        n = _count_value(match["n"] or match["n2"] or match["n3"])
+        m = _count_value(match["m"] or match["m2"] or match["m3"])
         if match["m3"] and ((min(n, m) <= 12 and max(n, m) <= 31) or n == m == 50):
             continue  # "12/03", "6/8" may be dates; "50/50" is a toss-up, not all done
-        noun = (match["noun"] or match["noun2"] or _AFTER_COUNT.match(text, match.end())[1]).strip()
+        after = _AFTER_COUNT.match(text, match.end())
+        noun = (match["noun"] or match["noun2"] or (after[1] if after else "")).strip()
         if match["m2"]:
             n, m = n, n + m
         elif _REMAINING.search(noun):

@@ -26,13 +26,14 @@ _REFERENCE_GAP = re.compile(r"\b(?:reference|benchmark|baseline|target|cible|obj
 _LEVEL_LEAD = re.compile(r"(?:[:=]|\b(?:a|at|is|est|of|de|now|maintenant))\s*$")
 _CHAIN = re.compile(r"\s*(?:→|->|=>|➡|⇒|to|a|à)\s*$")
 _BEFORE_GAP = frozenset(
-    {"de", "des", "d'", "of", "the", "les", "la", "du", "l'", "%", "to", "pour", "per", "par"}
-)  # "18k sign-ups", "12 days to onboard", "35 % des factures émises"
-_LEADS = word_set(
-    "on est a we re we're are at now already deja so far about around environ ~ et and at"
-    " soit nous sommes currently actuellement with avec atteint reached hit fait done realise"
-    " compte totalise ca cela makes that donc so thus que qu plus only seulement just juste"
-    " down up to encore still now maintenant desormais ramene reduced brought"
+    {"de", "des", "d'", "of", "the", "les", "la", "du", "l'", "%", "to", "pour", "per", "par", "en"}
+)  # "18k sign-ups", "12 days to onboard", "35 % des factures émises", "49 % en ligne"
+# Words that make the figure before a name something else: "pic à 3 600 colis", "budget
+# de 40 k€ d'économies", "vs 410 tickets".
+_NOT_LEADS = word_set(
+    "pic peak max maximum min minimum record budget sur of out par per sauf except hors vs"
+    " versus was were etait target cible objectif goal from de baseline avant before contre"
+    " previously instead initial prevu plan forecast prevision"
 )
 # A running total ("98 managers formés au total"), against a week's count ("24 cette semaine").
 _TOTAL = re.compile(
@@ -49,6 +50,7 @@ _PART_AFTER = re.compile(r"(?:on|sur|pour|for) (?:le|la|les|l'|the)?\s*[a-z]")
 _UNIT_WORD = re.compile(r"[a-z]{2,}")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
 _TIME = {"seconds": 1 / 60, "minutes": 1.0, "hours": 60.0}
+_DAYS = {"days": 1.0, "weeks": 7.0}  # "couverture à 3 semaines" in days: 21
 _OR = re.compile(r"\s*,?\s*(?:or|ou|voire|sinon|maybe|peut-etre)\s*[~≈]?\s*[$€£]?\s*")
 
 
@@ -109,7 +111,9 @@ def read_kpi(
     return ask(readings, said), claimed
 
 
-def _totals(found: list[tuple[Figure, tuple[float, ...]]]) -> list[tuple[Figure, tuple[float, ...]]]:
+def _totals(
+    found: list[tuple[Figure, tuple[float, ...]]],
+) -> list[tuple[Figure, tuple[float, ...]]]:
     """Of several figures named as the KPI, the one said to be the running total."""
     if len(found) < 2:
         return found
@@ -249,14 +253,15 @@ def _before(
     for figure in figures.before(span[0]):
         if figure.q.end > span[0]:
             continue
-        if figure.role in ("count", "explicit", "overall", "date"):
+        if figure.role in ("count", "explicit", "overall", "date", "reference"):
             return None
-        gap = doc.folded[figure.q.end : span[0]].split()
+        gap = doc.masked[figure.q.end : span[0]].split()  # the title's words are blanked
         if adjacent and gap:
             return None
         own = figure.head.rsplit(":", 1)[-1]  # "Teams : 74 % d'utilisateurs": after the heading
         lead = {w for w in own.replace("'", " ").split()[-2:] if not w[0].isdigit()}
-        if len(gap) <= 3 and all(w in _BEFORE_GAP or w in unit for w in gap) and lead <= _LEADS:
+        plain = not lead & _NOT_LEADS
+        if len(gap) <= 3 and all(w in _BEFORE_GAP or w in unit for w in gap) and plain:
             return figure  # "18k sign-ups", "on est à 35 % des factures émises"
         return None
     return None
@@ -271,8 +276,9 @@ def _values(figure: Figure, known: Known, last: float | None) -> tuple[float, ..
     if unit and unit != family and not _compatible(unit, family):
         return ()
     factor = 1.0 if not unit and q.scale == 1 else q.scale / kpi_scale
-    if unit in _TIME and family in _TIME:
-        factor = _TIME[unit] / _TIME[family]
+    for table in (_TIME, _DAYS):
+        if unit in table and family in table:
+            factor = table[unit] / table[family]
     values = tuple(round(r * factor, 6) for r in q.readings)
     if figure.role == "change":
         return _changed(figure, values, family, last)
@@ -301,7 +307,7 @@ def _changed(
 
 
 def _compatible(unit: str, family: str) -> bool:
-    if unit in _TIME and family in _TIME:
+    if (unit in _TIME and family in _TIME) or (unit in _DAYS and family in _DAYS):
         return True
     return unit == "pts" and family in ("%", "", "pts")
 

@@ -14,6 +14,19 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _ABBREVIATIONS = {"avg": "average", "nb": "nombre", "moy": "moyen", "qty": "quantity",
                   "nbr": "nombre", "tx": "taux", "ca": "chiffre", "app": "application",
                   "appli": "application", "apps": "applications"}  # fmt: skip
+# English words of titles and KPIs and their French equivalents (singular, folded), so that
+# "Recruitment" names "Plan de recrutement", "open tickets" the KPI "Tickets ouverts".
+_EQUIVALENTS = {
+    "recruitment": "recrutement", "recruiting": "recrutement", "training": "formation",
+    "user": "utilisateur", "saving": "economie", "open": "ouvert", "ouverte": "ouvert",
+    "delay": "delai", "deployment": "deploiement", "invoice": "facture",
+    "supplier": "fournisseur", "customer": "client", "employee": "salarie", "store": "magasin",
+    "warehouse": "entrepot", "security": "securite", "quality": "qualite", "payroll": "paie",
+    "purchasing": "achat", "procurement": "achat", "contract": "contrat", "energy": "energie",
+    "cost": "cout", "inventory": "inventaire", "migrated": "migre", "signed": "signe",
+    "complaint": "reclamation", "hire": "embauche", "delivery": "livraison",
+    "availability": "disponibilite", "scrap": "rebut", "waste": "dechet",
+}  # fmt: skip
 # KPI words too common to name a KPI on their own.
 KPI_GENERIC = word_set(
     "taux rate nombre number moyen moyenne average mensuel mensuelle monthly hebdo weekly total"
@@ -42,7 +55,7 @@ def same_word(word: str, name_word: str) -> bool:
         return True
     if min(len(word), len(name_word)) < 4:
         return False
-    if _singular(word) == _singular(name_word):
+    if _canonical(word) == _canonical(name_word):
         return True
     shorter = min(len(word), len(name_word))
     common = _common_prefix(word, name_word)
@@ -81,6 +94,12 @@ def distinctive(titles: Iterable[tuple[int, str]]) -> dict[int, frozenset[str]]:
 
 def _bracketed(title: str) -> frozenset[str]:
     return frozenset(_TOKEN.findall(fold(" ".join(re.findall(r"\(([^)]{1,20})\)", title)))))
+
+
+def _canonical(word: str) -> str:
+    """The singular, in French: "users" → utilisateur, "ouvertes" → ouvert."""
+    singular = _singular(word)
+    return _EQUIVALENTS.get(singular, singular)
 
 
 def _singular(word: str) -> str:

@@ -23,6 +23,7 @@ _FRACTIONS = re.compile(
     r"|(?P<three_quarters>(?:trois|3) quarts|three[ -]quarters)"
     r"|(?P<quarter>(?:un|1|le) quart(?! d'heure)|(?:a|one) quarter(?! of an hour))(?![a-z])"
     r"|(?<![\d/.,])(?P<numeric>[1-3]/[2-4])(?![\d/])(?= (?:du|de la|des|de l'|of)\b| done| fait)"
+    r"|(?<=aux )(?P<numeric_at>[1-3]/[2-4])(?![\d/])"  # "on est aux 3/4"
 )
 _NUMERIC = {"1/2": 50.0, "1/3": 33.0, "2/3": 67.0, "1/4": 25.0, "3/4": 75.0}
 _VALUES = {"half": 50.0, "two_thirds": 67.0, "third": 33.0, "three_quarters": 75.0,
@@ -53,7 +54,8 @@ def _fraction(match: re.Match[str]) -> Quantity | None:
     before = match.string[max(0, match.start() - 30) : match.start()]
     only = _ONLY.search(before) is not None  # "plus qu'un quart à faire": only a quarter
     spread = not only and _MORE_OR_LESS.search(_unhedged(before)) is not None
-    value = _NUMERIC.get(match.group(), 0.0) if kind == "numeric" else _VALUES[kind]
+    numeric = kind in ("numeric", "numeric_at")
+    value = _NUMERIC.get(match.group(), 0.0) if numeric else _VALUES[kind]
     if not value:
         return None  # "2/2", "3/2": not a share of the work
     readings = (value, value + 10) if spread else (value,)

@@ -4,6 +4,7 @@ alternatives, a figure followed by "?" and competing counts are asked about."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rituals.reading.figures import Figure
@@ -11,6 +12,15 @@ from rituals.reading.model import Field, absent, ask, sure
 from rituals.reading.quantities import whole
 
 _ORDER = (("overall",), ("explicit",), ("bare",), ("count",), ("lone",))
+_UNCHANGED = re.compile(
+    r"\b(?:(?:avancement|progress|progression) (?:inchangee?|unchanged|stable|idem|pareil|same)"
+    r"|(?:meme|same) (?:avancement|progress))\b"
+)
+
+
+def unchanged(folded: str) -> bool:
+    """ "Avancement inchangé", "progress unchanged": last week's progress carries over."""
+    return _UNCHANGED.search(folded) is not None
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,9 @@ def whole(value: float) -> int:
 
 def unit_of(raw: str) -> tuple[str, float]:
     """A unit as written (after a figure or in the roadmap) → (family, scale)."""
+    spaced = _spaced_unit(raw)
+    if spaced is not None:
+        return spaced, 1.0
     unit = raw.strip().lower().replace(" ", "")
     if unit.startswith("/"):
         return unit, 1.0
@@ -79,6 +82,16 @@ def unit_of(raw: str) -> tuple[str, float]:
         return "", _SCALES[unit]
     first = re.split(r"[/ ]", unit, maxsplit=1)[0] or unit
     return _UNITS.get(first, _UNITS.get(unit, unit)), scale
+
+
+def _spaced_unit(raw: str) -> str | None:
+    """A roadmap unit of two words, one of them a unit: "jours ouvrés", "working days",
+    "NPS points" (not "per week", a frequency)."""
+    words = raw.lower().split()
+    if len(words) != 2 or words[0] in ("per", "par"):
+        return None
+    known = [_UNITS[w] for w in (words[1], words[0]) if w in _UNITS]
+    return known[0] if known else None
 
 
 def scan(folded: str, offset: int = 0) -> list[Quantity]:

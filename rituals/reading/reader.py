@@ -21,7 +21,6 @@ from rituals.reading.intents import carries_over, intent_of
 from rituals.reading.kpi import read_kpi
 from rituals.reading.lexicon import FILLERS, words
 from rituals.reading.markup import clean
-from rituals.reading.names import name_words
 from rituals.reading.model import (
     Context,
     Field,
@@ -34,7 +33,8 @@ from rituals.reading.model import (
     ask,
     sure,
 )
-from rituals.reading.progress import read_progress
+from rituals.reading.names import name_words
+from rituals.reading.progress import read_progress, unchanged
 from rituals.reading.split import split
 from rituals.reading.status import read_status
 from rituals.status import Status
@@ -61,8 +61,25 @@ def read(text: str, context: Context) -> Reading:
             return Reading((), False, False)
         ids = [p.initiative_id for p in parts] if not ask_which else list(known)
         return Reading(tuple(_bare(doc, i, intent) for i in ids), False, True)
-    kept = tuple(p for p in parts if p.says_something or p.intent is not Intent.UPDATE)
-    return Reading(kept, ask_which, True)
+    kept = [p for p in parts if p.says_something or p.intent is not Intent.UPDATE]
+    if any(p.intent is Intent.UPDATE for p in kept):
+        kept = [_as_last_week(p, known.get(p.initiative_id or -1)) for p in kept]
+    return Reading(tuple(kept), ask_which, True)
+
+
+def _as_last_week(part: Part, known: Known | None) -> Part:
+    """ "ERP : 300 users. Pour le data warehouse rien de neuf.": among updates, a part that
+    says nothing changed is an update carrying last week's values."""
+    if part.intent is not Intent.NO_CHANGE or known is None or known.last is None:
+        return part
+    last = known.last
+    return replace(
+        part,
+        intent=Intent.UPDATE,
+        status=_carried(part.status, last.status),
+        progress=_carried(part.progress, last.progress),
+        kpi=_carried(part.kpi, last.kpi_value),
+    )
 
 
 def _part(
@@ -86,6 +103,7 @@ def _part(
     status = _doubted(read_status(doc, _has_content(doc)), blockers, progress_field)
     if carry and known and known.last:
         status = _carried(status, known.last.status)
+    if (carry or unchanged(doc.folded)) and known and known.last:
         progress_field = _carried(progress_field, known.last.progress)
     part = Part(initiative_id, doc.text, Intent.UPDATE, status, progress_field, kpi, blockers,
                 decision, None)  # fmt: skip

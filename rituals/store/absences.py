@@ -30,6 +30,13 @@ def ending_after(*, session: Session, day: date) -> list[Absence]:
     return list(session.exec(select(Absence).where(col(Absence.until) >= day)))
 
 
+def of_user(*, session: Session, user: str, day: date) -> Absence | None:
+    """`user`'s absence under way on `day` or still to come (a person has one at most)."""
+    return session.exec(
+        select(Absence).where(Absence.user == user, col(Absence.until) >= day)
+    ).first()
+
+
 def replace(
     *,
     session: Session,
@@ -38,9 +45,15 @@ def replace(
     deputy: str | None,
     today: date,
     now: datetime,
-) -> None:
-    """`user`'s absence becomes this one (None: back)."""
+    since: date | None = None,
+) -> bool:
+    """`user`'s absence becomes this one (None: back), from `since` (default: today);
+    whether there was one to replace or end."""
+    ended = False
     for old in session.exec(select(Absence).where(Absence.user == user)):
         session.delete(old)
+        ended = True
     if until is not None:
-        session.add(Absence(user=user, since=today, until=until, deputy=deputy, created_at=now))
+        first = max(since or today, today)
+        session.add(Absence(user=user, since=first, until=until, deputy=deputy, created_at=now))
+    return ended

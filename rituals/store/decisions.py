@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from rituals.models import Decision
+from rituals.models import Decision, Initiative
+from rituals.visibility import Sight
 
 FOLLOW_UPS = 2  # decisions asked about in one prompt, newest first
 
@@ -42,6 +44,27 @@ def recent(
     if committees is not None:
         query = query.where(col(Decision.committee).in_(list(committees)))
     return list(session.exec(query.order_by(col(Decision.decided_at).desc()).limit(limit)))
+
+
+def visible(*, session: Session, sight: Sight, limit: int) -> tuple[list[Decision], int]:
+    """The most recent decisions `sight` takes in, newest first, and how many it takes in all."""
+    query = select(Decision)
+    if not sight.everything:
+        theirs = select(Initiative.id).where(
+            or_(col(Initiative.owner) == sight.user, col(Initiative.accountable) == sight.user)
+        )
+        query = query.where(
+            or_(
+                col(Decision.committee).in_(list(sight.committees)),
+                col(Decision.initiative_id).in_(theirs),
+            )
+        )
+    ordered = query.order_by(col(Decision.decided_at).desc(), col(Decision.id).desc())
+    rows = list(session.exec(ordered.limit(limit)))
+    if len(rows) < limit:
+        return rows, len(rows)
+    counted = select(func.count()).select_from(query.subquery())
+    return rows, int(session.exec(counted).one())
 
 
 def between(

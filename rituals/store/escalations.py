@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert, update
+from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
 from rituals.models import CheckIn, CheckinPrompt, Escalation, Initiative
@@ -87,17 +88,17 @@ class Answered:
 
 def scanned(*, session: Session, quarter: str) -> list[Scanned]:
     """The quarter's initiatives, by id."""
-    rows = session.exec(
-        select(
-            Initiative.id,
-            Initiative.title,
-            Initiative.owner,
-            Initiative.accountable,
-            Initiative.committee,
-            Initiative.status,
-            Initiative.due,
+    rows = session.execute(
+        columns(
+            col(Initiative.id),
+            col(Initiative.title),
+            col(Initiative.owner),
+            col(Initiative.accountable),
+            col(Initiative.committee),
+            col(Initiative.status),
+            col(Initiative.due),
         )
-        .where(Initiative.quarter == quarter)
+        .where(col(Initiative.quarter) == quarter)
         .order_by(col(Initiative.id))
     )
     return [Scanned(*row) for row in rows]
@@ -105,15 +106,15 @@ def scanned(*, session: Session, quarter: str) -> list[Scanned]:
 
 def standing(*, session: Session) -> list[Standing]:
     """The open escalations."""
-    rows = session.exec(
-        select(
-            Escalation.id,
-            Escalation.initiative_id,
-            Escalation.cause,
-            Escalation.level,
-            Escalation.notified_level,
-            Escalation.opened_at,
-            Escalation.raised_at,
+    rows = session.execute(
+        columns(
+            col(Escalation.id),
+            col(Escalation.initiative_id),
+            col(Escalation.cause),
+            col(Escalation.level),
+            col(Escalation.notified_level),
+            col(Escalation.opened_at),
+            col(Escalation.raised_at),
         ).where(col(Escalation.resolved_at).is_(None))
     )
     return [Standing(*row) for row in rows if row[0] is not None]
@@ -121,31 +122,31 @@ def standing(*, session: Session) -> list[Standing]:
 
 def asked_in(*, session: Session, quarter: str, periods: Sequence[str]) -> list[Asked]:
     """The prompts of the quarter's initiatives in `periods`."""
-    rows = session.exec(
-        select(
-            CheckinPrompt.initiative_id,
-            CheckinPrompt.period,
+    rows = session.execute(
+        columns(
+            col(CheckinPrompt.initiative_id),
+            col(CheckinPrompt.period),
             col(CheckinPrompt.skipped_at).is_not(None),
         )
         .join(Initiative, col(Initiative.id) == col(CheckinPrompt.initiative_id))
-        .where(Initiative.quarter == quarter, col(CheckinPrompt.period).in_(list(periods)))
+        .where(col(Initiative.quarter) == quarter, col(CheckinPrompt.period).in_(list(periods)))
     )
     return [Asked(i, period, bool(skipped)) for i, period, skipped in rows]
 
 
 def answered_in(*, session: Session, quarter: str, periods: Sequence[str]) -> list[Answered]:
     """The current answers of the quarter's initiatives in `periods`, oldest period first."""
-    rows = session.exec(
-        select(
-            CheckIn.initiative_id,
-            CheckIn.period,
-            CheckIn.status,
-            CheckIn.progress,
-            CheckIn.blockers,
+    rows = session.execute(
+        columns(
+            col(CheckIn.initiative_id),
+            col(CheckIn.period),
+            col(CheckIn.status),
+            col(CheckIn.progress),
+            col(CheckIn.blockers),
         )
         .join(Initiative, col(Initiative.id) == col(CheckIn.initiative_id))
         .where(
-            Initiative.quarter == quarter,
+            col(Initiative.quarter) == quarter,
             col(CheckIn.period).in_(list(periods)),
             col(CheckIn.is_current),
         )

@@ -22,14 +22,14 @@ def fold(*, session: Session, person: str, kind: str, key: str, text: str, now: 
     return True
 
 
-def fold_many(*, session: Session, rows: list[FoldedNotice]) -> None:
-    """`fold` each, in one statement whatever their number: a key folded before (or twice
-    in `rows`) is kept once."""
+def fold_many(*, session: Session, rows: list[dict[str, Any]]) -> None:
+    """`fold` each (`rows`: person, kind, key, text, created_at), in one statement whatever
+    their number: a key folded before, or twice in `rows`, is kept once."""
     if not rows:
         return
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(FoldedNotice).on_conflict_do_nothing(index_elements=["key"])
-    session.execute(statement, [row.model_dump(exclude={"id"}) for row in rows])
+    table = FoldedNotice.__table__  # type: ignore[attr-defined]
+    session.execute(dialect.insert(table).on_conflict_do_nothing(index_elements=["key"]), rows)
 
 
 def take(*, session: Session, person: str, into: str, limit: int = 10) -> list[str]:

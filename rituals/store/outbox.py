@@ -24,6 +24,7 @@ def add(
     due_at: datetime | None = None,
     person: str | None = None,
     week: str | None = None,
+    run: str | None = None,
 ) -> bool:
     """Queue a row unless one with `key` exists; whether it was queued. `now` is the
     business time of its cause; `due_at`, when the worker may send it (its clock)."""
@@ -41,6 +42,7 @@ def add(
             next_attempt_at=due_at or now,
             person=person,
             week=week,
+            run=run,
         )
     )
     return True
@@ -65,6 +67,17 @@ def add_many(*, session: Session, rows: list[OutboxMessage]) -> set[str]:
     if fresh:  # one executemany, whatever their number
         session.execute(insert(OutboxMessage), [row.model_dump(exclude={"id"}) for row in fresh])
     return {row.key for row in fresh}
+
+
+def add_rows(*, session: Session, rows: list[dict[str, Any]]) -> set[str]:
+    """`add_many` of plain rows, all naming the same columns (the others take their
+    defaults): one executemany whatever their number — and their NULLs, which the ORM's bulk
+    insert would split into a statement per run of rows alike — without a model object each."""
+    queued = existing(session=session, keys=[row["key"] for row in rows])
+    fresh = [row for row in rows if row["key"] not in queued]
+    if fresh:
+        session.execute(insert(OutboxMessage.__table__), fresh)  # type: ignore[attr-defined]
+    return {row["key"] for row in fresh}
 
 
 def unsolicited(*, session: Session, person: str, week: str) -> int:
@@ -223,12 +236,46 @@ def listed(*, session: Session, states: tuple[str, ...]) -> list[OutboxMessage]:
     )
 
 
+def retry_run(*, session: Session, run: str, now: datetime) -> int:
+    """The failed rows of a ritual run back to pending (the ritual runs again); how many."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.run) == run, col(OutboxMessage.state) == "failed")
+        .values(state="pending", attempts=0, next_attempt_at=now, claimed_until=None)
+        .values(limited_since=None)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def failed_of(*, session: Session, run: str) -> list[OutboxMessage]:
+    """The rows of a ritual run that failed for good, in the order they were queued."""
+    return list(
+        session.exec(
+            select(OutboxMessage)
+            .where(col(OutboxMessage.run) == run, col(OutboxMessage.state) == "failed")
+            .order_by(col(OutboxMessage.id))
+        )
+    )
+
+
+def states_of(*, session: Session, run: str) -> dict[str, int]:
+    """How many rows of a ritual run are in each state."""
+    rows = session.exec(
+        select(OutboxMessage.state, func.count())
+        .where(col(OutboxMessage.run) == run)
+        .group_by(col(OutboxMessage.state))
+    )
+    return {state: int(count) for state, count in rows}
+
+
 def retry(*, session: Session, keys: list[str] | None, now: datetime) -> int:
     """Failed rows (all, or those of `keys`) back to pending, to be sent once more; how many."""
     query = update(OutboxMessage).where(col(OutboxMessage.state) == "failed")
     if keys:
         query = query.where(col(OutboxMessage.key).in_(keys))
     result = session.execute(
-        query.values(state="pending", attempts=0, next_attempt_at=now, claimed_until=None)
+        query.values(state="pending", attempts=0, next_attempt_at=now, claimed_until=None).values(
+            limited_since=None
+        )
     )
     return int(result.rowcount)  # type: ignore[attr-defined]

@@ -111,3 +111,39 @@ def test_im_away_on_the_prompt_opens_a_form_that_records_the_absence(
     [absence] = bot.rows(Absence)
     assert (str(absence.until), absence.deputy) == ("2026-12-11", DEPUTY)
     assert "you are away until Dec 11, 2026" in texts(standin.messages(OWNER)[-1])
+
+
+def test_relative_absence_dates_are_read_from_today(bot: LocalBot, standin: SlackStandIn) -> None:
+    """Today is Tuesday 24 November 2026 in Paris."""
+    seed(bot.engine, ("Onboarding standard", OWNER))
+    bot.command(OWNER, "/checkin", f"away for 2 weeks <@{DEPUTY}|thomas>")
+    assert "you are away until Dec 7, 2026" in answered(bot, standin)
+    [absence] = bot.rows(Absence)
+    assert (str(absence.since), str(absence.until), absence.deputy) == (
+        "2026-11-24",
+        "2026-12-07",
+        DEPUTY,
+    )
+
+    bot.command(OWNER, "/checkin", "absent jusqu’à vendredi")  # Slack's curly apostrophe
+    assert "you are away until Nov 27, 2026" in answered(bot, standin)
+    [absence] = bot.rows(Absence)
+    assert (str(absence.until), absence.deputy) == ("2026-11-27", None), "the new one replaces"
+    run_ritual(bot, "checkin", now=NEXT_MONDAY)  # back by then: asked as usual
+    bot.settled()
+    assert "Onboarding standard" in texts(standin.messages(OWNER)[-1])
+
+    bot.command(OWNER, "/checkin", "away tomorrow")
+    assert "you will be away on Nov 25, 2026" in answered(bot, standin)
+    [absence] = bot.rows(Absence)
+    assert (str(absence.since), str(absence.until)) == ("2026-11-25", "2026-11-25")
+
+
+@pytest.mark.parametrize("text", ["away for 0 days", "absent jusqu'à bientôt", "away until 23/11"])
+def test_a_relative_absence_that_cannot_be_read_or_is_past_stores_nothing(
+    bot: LocalBot, text: str
+) -> None:
+    response = bot.command(OWNER, "/checkin", text)
+    assert response.json()["response_type"] == "ephemeral"
+    assert "nothing was recorded" in response.json()["text"]
+    assert bot.rows(Absence) == [] and bot.rows(InboxItem) == []

@@ -60,12 +60,30 @@ def test_a_prompt_slack_refuses_is_reported_not_retried_forever(
 ) -> None:
     seed(tmp_path / "cli.db", "U0OWNER01", "U0GONE001")
     code, out, _ = cli("ritual", "run", "checkin", "--at", "2026-11-23T09:00")
-    assert code == 0
+    assert code == 1, "a run that could not reach everyone says so"
     assert "1 delivered, 1 failed, 0 pending" in out
+    assert "not delivered to U0GONE001: the channel does not exist" in out
     [failed] = [
         c for c in standin.calls("chat.postMessage", all=True) if c.params["channel"] == "U0GONE001"
     ]
     assert failed.response["error"] == "channel_not_found"
+    # the CMO is told once, with who was not reached and what to do
+    [report] = standin.messages("U0CMO0001")
+    assert "could not deliver one message" in str(report) and "U0GONE001" in str(report)
+
+
+def test_after_the_fix_running_the_ritual_again_sends_what_failed_once(
+    cli, tmp_path: Path, standin: SlackStandIn
+) -> None:
+    seed(tmp_path / "cli.db", "U0OWNER01", "U0OWNER02")
+    standin.fail("chat.postMessage", error="not_in_channel", channel="U0OWNER02")
+    code, out, _ = cli("ritual", "run", "checkin", "--at", "2026-11-23T09:00")
+    assert code == 1 and "1 delivered, 1 failed" in out
+    code, out, _ = cli("ritual", "run", "checkin", "--at", "2026-11-23T09:30")  # fixed
+    assert code == 0 and "1 message(s) queued (already run" in out and "2 delivered" in out
+    assert len(standin.messages("U0OWNER02")) == 1 and len(standin.messages("U0OWNER01")) == 1
+    cli("ritual", "run", "checkin", "--at", "2026-11-23T10:00")
+    assert len(standin.messages("U0OWNER02")) == 1, "sent once"
 
 
 def test_schedule_shows_each_rituals_next_run_in_the_workspace_zone(cli) -> None:

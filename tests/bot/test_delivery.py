@@ -28,6 +28,7 @@ from bot.devtools.standin import Call, SlackStandIn
 from bot.settings import load_settings
 from rituals.db import Database, make_engine, migrate, transaction
 from rituals.models import DeliveryLease, OutboxMessage
+from rituals.store import outbox as outbox_store
 from tests.conftest import TUESDAY
 from tests.factories import seed
 from tests.slackbot import PEOPLE, bot_environ
@@ -680,4 +681,27 @@ def test_a_surface_that_cannot_be_drawn_costs_attempts_then_fails_and_stops_noth
         "failed",
         "not drawn: KeyError",
     )
+    assert [m["text"] for m in standin.messages(OWNERS[0])] == ["How is it going?"]
+
+
+def test_a_429_that_never_ends_gives_up_and_outbox_retry_sends_it_later(
+    engine: Engine, standin: SlackStandIn, make_worker: WorkerFactory
+) -> None:
+    clock = Clock()
+    worker = make_worker(now=clock)
+    standin.fail("chat.postMessage", status=429, times=1000, channel=OWNERS[0])
+    queue(engine, "prompt:1", {"channel": OWNERS[0], "text": "How is it going?"})
+    for _ in range(4):  # Slack keeps saying "too many requests", for longer than the bound
+        worker.deliver_due()
+        clock.advance(minutes=5, seconds=1)
+        worker.paces.clear()  # nothing else paces this test: only the bound is under test
+    worker.deliver_due()
+    row = outbox(engine)["prompt:1"]
+    assert (row.state, row.last_error) == ("failed", "ratelimited")
+    assert worker.drain(timeout=1) == 0, "it no longer holds up the rest"
+
+    with transaction(engine) as session:
+        assert outbox_store.retry(session=session, keys=["prompt:1"], now=clock.now()) == 1
+    standin.recover()
+    assert worker.drain(timeout=5) == 0
     assert [m["text"] for m in standin.messages(OWNERS[0])] == ["How is it going?"]

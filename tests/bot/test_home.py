@@ -22,6 +22,7 @@ from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
 from bot.ids import ModalState, PromptRef
 from rituals.models import (
+    Absence,
     Arbitration,
     ArbitrationRequest,
     CheckIn,
@@ -623,3 +624,58 @@ def test_the_cmo_sees_how_often_owners_corrected_how_the_bot_read_them(bot: Loca
     said = "3 answers written as a message this quarter, one corrected afterwards with *Correct*"
     assert f"{said} (33.3%)." in texts(view)
     assert "written as a message" not in texts(open_home(bot, OWNER)), "the CMO's only"
+
+
+def test_the_home_shows_an_absence_and_i_m_back_ends_it(
+    bot: LocalBot, standin: SlackStandIn
+) -> None:
+    seed(bot, {"title": "Onboarding standard"})
+    bot.command(OWNER, "/checkin", f"away for 2 weeks <@{OTHER}|someone>")
+    bot.settled()
+
+    view = open_home(bot, OWNER)
+    check_slack_accepts(view)
+    [away] = [b for b in view["blocks"] if ":palm_tree:" in b.get("text", {}).get("text", "")]
+    assert away["text"]["text"] == (
+        ":palm_tree: *You are away* until Dec 7, 2026, included:"
+        " Owner 2 gets your prompts and answers for you meanwhile."
+    )
+    assert view["blocks"].index(away) == 1, "right under the header"
+    assert (away["accessory"]["action_id"], away["accessory"]["text"]["text"]) == (
+        "absence_back",
+        "I'm back",
+    )
+
+    response = bot.click_in_view(OWNER, view, "absence_back")
+    assert response.status_code == 200
+    bot.settled()
+    assert bot.rows(Absence) == [], "the same as /checkin back"
+    assert "Welcome back" in texts(standin.messages(OWNER)[-1])
+    redrawn = standin.calls("views.publish")[-1]
+    assert redrawn.params["user_id"] == OWNER
+    assert ":palm_tree:" not in json.dumps(redrawn.params["view"])
+    assert "Onboarding standard" in json.dumps(redrawn.params["view"])
+
+
+def test_a_coming_absence_shows_with_a_button_to_call_it_off(
+    bot: LocalBot, french: LocalBot
+) -> None:
+    bot.command(STRANGER, "/checkin", "away tomorrow")
+    bot.settled()
+    view = open_home(bot, STRANGER)
+    check_slack_accepts(view)
+    [away] = [text for text in sections(view) if ":palm_tree:" in text]
+    assert away == (
+        ":palm_tree: *You will be away* on Nov 25, 2026: nobody will ask you for a check-in"
+        " that day."
+    )
+    [button] = [b["accessory"] for b in view["blocks"] if "accessory" in b]
+    assert (button["action_id"], button["text"]["text"]) == ("absence_back", "Cancel this absence")
+    assert "Nothing waits for you right now" in shown(view)
+
+    french.command(OWNER, "/checkin", "absent jusqu'au 15/12/2026")
+    french.settled()
+    vue = open_home(french, OWNER)
+    [absent] = [text for text in sections(vue) if ":palm_tree:" in text]
+    assert absent.startswith(":palm_tree: *Vous êtes absent* jusqu'au 15 déc. 2026 inclus")
+    assert "Je suis de retour" in json.dumps(vue, ensure_ascii=False)

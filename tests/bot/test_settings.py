@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -101,3 +103,27 @@ def test_the_readme_configuration_example_is_a_valid_configuration() -> None:
     assert example, "the README shows a TOML example"
     config = Config(**tomllib.loads(example.group(1)))
     assert set(config.committees) == {"comex", "opscom"} and config.holidays
+
+
+def test_a_countrys_public_holidays_prompt_nobody_beside_the_listed_days(tmp_path: Path) -> None:
+    settings = load_settings(
+        config(
+            tmp_path,
+            'timezone = "Europe/Paris"\nholidays_country = "fr"\nholidays = [2026-12-24]\n',
+        )
+    )
+    paris = ZoneInfo("Europe/Paris")
+    days = {
+        date(2026, 12, 24): True,  # listed
+        date(2026, 12, 25): True,  # Christmas, in France
+        date(2027, 5, 8): True,  # Victoire 1945, a French holiday only
+        date(2026, 12, 28): False,
+    }
+    assert {
+        day: settings.is_holiday(datetime.combine(day, time(9), tzinfo=paris)) for day in days
+    } == days
+
+
+def test_an_unknown_country_stops_the_start_naming_the_key(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="holidays_country"):
+        load_settings(config(tmp_path, 'holidays_country = "Atlantis"\n'))

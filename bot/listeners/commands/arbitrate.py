@@ -1,5 +1,6 @@
 """`/arbitrate QUESTION | OPTION | OPTION…`: a CMO puts a question to a committee; alone, it
-opens the form. A refusal or a mistake is answered at once, and nothing is created."""
+opens the form; `/arbitrate help` shows every form, to anyone. A refusal or a mistake is
+answered at once, and nothing is created."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltResponse
 
-from bot.blocks import arbitrate
+from bot.blocks import arbitrate, usage
 from bot.ids import Command
 from bot.listeners.base import Listening, guarded
 from bot.work import OpenArbitrateForm, OpenPoll
@@ -21,6 +22,9 @@ def register(app: App, listening: Listening) -> None:
     def command(ack: Ack, body: dict[str, Any]) -> BoltResponse:
         user, text = str(body["user_id"]), str(body.get("text") or "").strip()
         words = listening.readers.of_user(user)
+        if usage.asks(text):
+            shown = usage.usage(words, "arbitrate", cmo=settings.is_cmo(user))
+            return ack(response_type="ephemeral", **shown.payload())
         if not settings.is_cmo(user):
             return ack(response_type="ephemeral", **arbitrate.refused(words).payload())
         committees = list(settings.config.committees)

@@ -1,6 +1,7 @@
-"""`/checkin`: the check-in form; `/checkin away until DATE [@deputy]` declares an absence,
-`/checkin back` ends it; `/checkin language fr|en|auto` chooses the bot's language. What
-cannot be read is answered at once, and nothing is stored."""
+"""`/checkin`: the check-in form; `/checkin away until DATE|WEEKDAY`, `away for N weeks`,
+`away tomorrow` [@deputy] declares an absence, `/checkin back` ends it; `/checkin language
+fr|en|auto` chooses the bot's language; `/checkin help` shows every form. What cannot be read
+is answered at once, and nothing is stored."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltResponse
 
-from bot.blocks import absence
+from bot.blocks import absence, usage
 from bot.ids import Command
 from bot.listeners.base import Listening, guarded
 from bot.work import DeclareAbsence, OpenCheckinForm, SetLanguage
@@ -28,6 +29,8 @@ def register(app: App, listening: Listening) -> None:
             )
             return listening.command(ack, body, work)
         words = listening.readers.of_user(user)
+        if usage.asks(text):
+            return ack(response_type="ephemeral", **usage.usage(words, "checkin").payload())
         language = _LANGUAGE.fullmatch(text.casefold())
         if language is not None:
             chosen = language["language"]
@@ -40,12 +43,17 @@ def register(app: App, listening: Listening) -> None:
         if text.casefold().startswith(("language", "langue")):
             said = words.md("preference-language-bad")
             return ack(response_type="ephemeral", text=said)
-        away = parse_away(text)
-        if away is None or (away.until is not None and away.until < listening.today()):
+        today = listening.today()
+        away = parse_away(text, today=today)
+        if away is None or (away.until is not None and away.until < today):
             refusal = absence.refused(words, "bad" if away is None else "past")
             return ack(response_type="ephemeral", **refusal.payload())
         work = DeclareAbsence(
-            user=user, until=away.until, deputy=away.deputy, response_url=body.get("response_url")
+            user=user,
+            until=away.until,
+            deputy=away.deputy,
+            since=away.since,
+            response_url=body.get("response_url"),
         )
         return listening.command(ack, body, work)
 

@@ -2,7 +2,23 @@
 
 import pytest
 
+from rituals.reading import Known, Last
+from rituals.status import Status
 from tests.rituals.reading.helpers import CRM, DSO, one
+
+MIGRATION = Known(
+    5, "Migration des postes Windows 11", "Postes migrés", "", 1200, Last(Status.ON_TRACK, 40, 480)
+)
+
+
+def test_a_share_of_the_initiatives_own_work_is_its_progress() -> None:
+    field = one("quatre-vingts pour cent des postes migrés", MIGRATION).progress
+    assert (field.value, field.sure) == (80, True)
+
+
+def test_a_share_of_something_else_is_asked_not_stored() -> None:
+    field = one("quatre-vingts pour cent des postes migrés", DSO).progress
+    assert (field.value, field.sure, field.candidates) == (None, False, (80,))
 
 
 @pytest.mark.parametrize(
@@ -15,7 +31,7 @@ from tests.rituals.reading.helpers import CRM, DSO, one
         ("~70% d'avancement", 70),
         ("Build 90%, testing 20%, overall maybe 60%.", 60),
         ("S14 : 30 % sur le dev, 10 % sur la recette. Globalement je dirais 25 %.", 25),
-        ("quatre-vingts pour cent des postes migrés", 80),
+        ("quatre-vingts pour cent fait", 80),
         ("à moitié fait", 50),
         ("On en est aux deux tiers.", 67),
         ("about a third of the way there", 33),

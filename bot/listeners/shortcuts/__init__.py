@@ -1,0 +1,1 @@
+"""Listeners of the app's shortcuts, one per file."""
