@@ -59,6 +59,24 @@ EPILOG = (
 )
 
 
+def _file_options(command: argparse.ArgumentParser) -> None:
+    """How an export is written: `--format`, `--excel`, `--out`."""
+    command.add_argument(
+        "--format",
+        choices=("csv", "json", "xlsx"),
+        default=None,
+        help="default: csv, or xlsx for an --out FILE.xlsx",
+    )
+    command.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for French Excel: ';' between cells, a BOM, decimal commas",
+    )
+    command.add_argument(
+        "--out", type=Path, default=None, help="the file to write (default: standard output)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ritualbot", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument(
@@ -87,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     load = roadmap_actions.add_parser("import", help="load initiatives from a CSV file")
     load.add_argument("file", type=Path, help="the roadmap CSV")
     dump = roadmap_actions.add_parser("export", help="the roadmap with each initiative's status")
-    dump.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
+    _file_options(dump)
 
     ritual = commands.add_parser("ritual", help="run a ritual now, or show the schedule")
     ritual_actions = ritual.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -102,10 +120,10 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export recorded data")
     export.add_argument(
         "what",
-        choices=("checkins", "decisions", "escalations"),
-        help="checkins, decisions or escalations",
+        choices=("checkins", "decisions", "escalations", "dependencies"),
+        help="checkins, decisions, escalations or dependencies",
     )
-    export.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
+    _file_options(export)
     export.add_argument(
         "--history", action="store_true", help="also the answers later replaced in the same period"
     )
@@ -140,6 +158,16 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--until", type=_week, default=None, help="last week, e.g. 2026-W48")
     report.add_argument("--top", type=_count(1, 100_000), default=20, help="people listed")
 
+    indicator = commands.add_parser("indicator", help="the scorecard's health indicators")
+    indicator_actions = indicator.add_subparsers(dest="action", required=True, metavar="ACTION")
+    given = indicator_actions.add_parser("set", help="give an indicator's value by hand")
+    given.add_argument("name", help="the indicator, as [indicators.NAME] names it")
+    given.add_argument("value", help="its value, e.g. 52 or 4,5")
+    given.add_argument(
+        "--at", default=None, help="the day (or ISO time) it held, e.g. 2026-11-20 (default: now)"
+    )
+    indicator_actions.add_parser("list", help="each indicator's latest value and level")
+
     db = commands.add_parser("db", help="the database schema: migrate it, see where it is")
     db_actions = db.add_subparsers(dest="action", required=True, metavar="ACTION")
     db_actions.add_parser("upgrade", help="apply the migrations (replicas may run it at once)")
@@ -147,6 +175,20 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="an offline tour against a local stand-in for Slack")
     demo.add_argument("--language", choices=("en", "fr"), default="en", help="default: en")
+    demo.add_argument(
+        "--serve",
+        action="store_true",
+        help="fill a quarter of sample data and serve the dashboard on localhost, signed in as "
+        "the demo CMO",
+    )
+    demo.add_argument("--port", type=int, default=8000, help="with --serve (default: 8000)")
+    demo.add_argument(
+        "--html",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="also write one HTML page per scene, as Slack shows it, and an index.html, in DIR",
+    )
 
     doctor = commands.add_parser(
         "doctor",

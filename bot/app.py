@@ -27,13 +27,18 @@ from bot.services.absences import Absences
 from bot.services.agenda import AgendaRitual
 from bot.services.answers import Answers
 from bot.services.checkin import CheckinRitual
+from bot.services.commitments import Commitments
+from bot.services.consult import Consulting
 from bot.services.decisions import Decisions
+from bot.services.dependencies import Dependencies, also
 from bot.services.digest import DigestList, DigestRitual
 from bot.services.escalation import EscalationRitual
 from bot.services.failures import FailureReports
+from bot.services.following import Following, FollowingRitual
 from bot.services.forms import Forms
 from bot.services.home import Home
 from bot.services.noise import Budget
+from bot.services.poll_nudge import PollNudge
 from bot.services.polls import Polls
 from bot.services.preferences import Preferences
 from bot.services.review import ReviewRitual
@@ -117,11 +122,22 @@ class Bot:
             self.settings, self.rituals, clock=self.now, close_polls=self.polls.close_due
         )
 
-    def web(self, app: App) -> WebApp:
+    def web(self, app: App | None, **kwargs: Any) -> WebApp:
+        """The web app: Slack's route (none in Socket Mode), health, metrics, the dashboard."""
         secret = self.settings.signing_secret
         return WebApp(
-            app, self.database.engine, signing_secret=secret.get_secret_value() if secret else ""
+            app,
+            self.database.engine,
+            signing_secret=secret.get_secret_value() if secret else "",
+            dashboard=self.dashboard(),
+            **kwargs,
         )
+
+    def dashboard(self) -> Any:
+        """The dashboard's pages and sign-in, or None without SLACK_CLIENT_ID/SECRET."""
+        from bot.dashboard.build import make_dashboard
+
+        return make_dashboard(self.settings, self.database, self.readers, self.people, self.now)
 
 
 class _BusinessClock(Clock):
@@ -179,10 +195,17 @@ def build(
     home = Home(database, settings, readers, people, now)
     budget = Budget(settings)
     checkin = CheckinRitual(database, settings, readers, people, budget)
-    escalation = EscalationRitual(database, settings, readers, people, budget)
+    commitments = Commitments(settings, readers, people)
+    escalation = EscalationRitual(
+        database, settings, readers, people, budget, followers=[commitments.scan]
+    )
+    dependencies = Dependencies(database, settings, readers, people, budget, forms)
     digest = DigestRitual(database, settings, readers, people)
     digest_list = DigestList(digest, forms)
     review = ReviewRitual(database, settings, readers)
+    following = FollowingRitual(database, settings, readers, people)
+    consulting = Consulting(database, settings, readers, people, polls, forms)
+    polls.consult = consulting.start  # a poll about an initiative asks its Consulted first
 
     delivery.drawers["poll"] = polls.draw
     delivery.drawers["home"] = home.draw
@@ -206,6 +229,8 @@ def build(
         "set_language": preferences.language,
         "home_opened": home.opened,
         "follow_decision": decisions.follow,
+        "open_decision_blocked": decisions.open_blocked,
+        "review_decision": decisions.review,
         "open_arbitrate_form": polls.open_form,
         "open_poll": polls.open,
         "vote": polls.vote,
@@ -215,6 +240,11 @@ def build(
         "list_decisions": decisions.list,
         "open_digest_list": digest_list.open,
         "digest_page": digest_list.page,
+        "set_following": Following(readers).set,
+        "open_consult_form": consulting.open_form,
+        "give_view": consulting.give,
+        "decide_dependency": dependencies.decide,
+        "refuse_dependency": dependencies.refuse,
     }
     for kind, handler in handlers.items():
         inbox.handle(kind, handler)
@@ -226,9 +256,12 @@ def build(
             Ritual.CHECKIN: checkin.run_checkin,
             Ritual.REMINDER: checkin.run_reminder,
             Ritual.DIGEST: digest.run,
-            Ritual.ESCALATION: escalation.run,
+            Ritual.ESCALATION: also(escalation.run, dependencies.run),  # the same morning
             Ritual.ARBITRATION: agenda.run,
             Ritual.REVIEW: review.run,
+            Ritual.NUDGE: PollNudge(database, settings, readers, polls, budget).run,
+            Ritual.FOLLOWING: following.run,
+            Ritual.CONSULT: consulting.run,
         },
     )
     return Bot(

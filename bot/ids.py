@@ -21,9 +21,18 @@ class Action(StrEnum):
     DECISION_RECORD = "decision_record"
     DECISION_DONE = "decision_done"
     DECISION_NOT_YET = "decision_not_yet"
+    DECISION_NEW_DATE = "decision_new_date"  # Not yet: the date picker of a new due date
+    DECISION_BLOCKED = "decision_blocked"  # opens the form asking what blocks it
+    DECISION_KEEP = "decision_keep"  # at its review date: the decision still holds
+    DECISION_REVISIT = "decision_revisit"  # at its review date: back to the committee's queue
     DIGEST_LIST = "digest_list"  # Full list, on a digest's top message
     DIGEST_PAGE = "digest_page"  # digest_page_previous / digest_page_next, in the full list
     ABSENCE_BACK = "absence_back"  # I'm back, on the Home tab: the absence ends
+    FOLLOWING_STOP = "following_stop"  # on the Informed's weekly message
+    FOLLOWING_START = "following_start"  # Follow again, on the confirmation
+    CONSULT_VIEW = "consult_view"  # Give my view, asked of a Consulted before a poll opens
+    DEPENDENCY_ACCEPT = "dependency_accept"  # the provider's owner accepts a dependency
+    DEPENDENCY_REFUSE = "dependency_refuse"  # … or refuses it: the reason form opens
 
 
 class Callback(StrEnum):
@@ -31,8 +40,11 @@ class Callback(StrEnum):
     CHECKIN_ALL_MODAL = "checkin_all_modal"
     ARBITRATE_MODAL = "arbitrate_modal"
     DECISION_MODAL = "decision_modal"
+    DECISION_BLOCKED_MODAL = "decision_blocked_modal"
     ABSENCE_MODAL = "absence_modal"
     DIGEST_LIST_MODAL = "digest_list_modal"
+    CONSULT_MODAL = "consult_modal"
+    DEPENDENCY_REFUSAL_MODAL = "dependency_refusal_modal"
 
 
 class Command(StrEnum):
@@ -144,6 +156,28 @@ class DigestRef(BaseModel):
 
     c: str
     p: int = 0
+
+    def dump(self) -> str:
+        return self.model_dump_json()
+
+
+class DependencyRef(BaseModel):
+    """A dependency between initiatives, for its Accept / Refuse buttons and refusal form."""
+
+    model_config = ConfigDict(frozen=True)
+
+    d: int
+
+    def dump(self) -> str:
+        return self.model_dump_json()
+
+
+class ConsultRef(BaseModel):
+    """A poll whose Consulted are asked their view (the button, and the form's metadata)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    a: int
 
     def dump(self) -> str:
         return self.model_dump_json()

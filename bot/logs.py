@@ -24,6 +24,7 @@ SECRET_VARIABLES = (
     "SLACK_APP_TOKEN",
     "SLACK_SIGNING_SECRET",
     "SLACK_CLIENT_SECRET",
+    "RITUALBOT_SESSION_SECRET",
 )
 
 
@@ -131,7 +132,8 @@ def configure(*, level: int, fmt: str, secrets: Iterable[str] = ()) -> None:
     handler.addFilter(Redact(secrets))
     root.addHandler(handler)
     root.setLevel(level)
-    # one line per HTTP call is noise below debug
-    logging.getLogger("httpx").setLevel(
-        logging.DEBUG if level <= logging.DEBUG else logging.WARNING
-    )
+    # one line per HTTP call, Alembic's plugin set-up: noise below debug
+    for noisy in ("httpx", "alembic.runtime.plugins"):
+        logging.getLogger(noisy).setLevel(
+            logging.DEBUG if level <= logging.DEBUG else logging.WARNING
+        )

@@ -30,6 +30,17 @@ class Readers:
         spoken = (person.locale or "").split("-")[0].lower()
         return spoken if spoken in LANGUAGES else self.settings.config.language
 
+    def locale_of(self, user: str) -> str | None:
+        """The language the person writes in, as far as they or Slack said ("fr" reads
+        `12,480` as 12.48); None when neither did: the reader then asks rather than guess."""
+        if self.people is None or not user or user[:1] not in ("U", "W"):
+            return None
+        person = self.people.person(user)
+        if person.language in LANGUAGES:
+            return str(person.language)
+        spoken = (person.locale or "").split("-")[0].lower()
+        return spoken or None
+
     def of_user(self, user: str) -> Words:
         return self.catalogue.words(self.language_of(user))
 

@@ -1,4 +1,8 @@
-"""Settings: the environment (secrets, URLs) and the TOML configuration, validated once at start."""
+"""Settings: the environment (secrets, URLs) and the TOML configuration, validated once at start.
+
+Past 300 lines: one pydantic model per TOML table, each with its validators, so an
+operator's every key and its error live in one file.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,23 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from rituals.cadence import Cadence, parse_cadence
+from rituals.kpi_source import parse_source
 from rituals.registry import NAMES as RITUALS
 from rituals.registry import spec_of
+from rituals.scorecard import DEFAULT_PERSPECTIVES, Thresholds, better_of, fold, perspective_of
+from rituals.workdays import Workweek, parse_hours
 
 
 class SettingsError(Exception):
@@ -31,6 +47,8 @@ class Committee(_Strict):
     channel: str
     members: list[str] = Field(default_factory=list)
     language: Literal["fr", "en"] | None = None  # its channel posts; default: the workspace's
+    # the share of members who must vote for a poll's result to stand (0.5: half); None: any
+    quorum: float | None = Field(default=None, gt=0, le=1)
 
 
 class Delivery(_Strict):
@@ -54,6 +72,50 @@ class Noise(_Strict):
 
 class Arbitration(_Strict):
     deadline_hours: float = Field(default=48, gt=0, le=24 * 60)
+    # the deadline's hours are those of working days (weekends and `holidays` skipped), and
+    # it falls within `working_hours`; false: plain hours, as the clock runs
+    working_days: bool = True
+    working_hours: str = "09:00-18:00"
+    # how long the Consulted of a poll's initiative have to give their view before it opens
+    # (0: the poll opens at once)
+    consult_hours: float = Field(default=48, ge=0, le=24 * 14)
+
+    @field_validator("working_hours")
+    @classmethod
+    def _hours(cls, value: str) -> str:
+        parse_hours(value)
+        return value
+
+
+class Indicator(_Strict):
+    """A health indicator outside any initiative (`[indicators.NAME]`), for the scorecard."""
+
+    title: str = Field(min_length=1, max_length=200)
+    perspective: str
+    unit: str = ""
+    target: float | None = None
+    green: float | None = None  # the threshold a value must reach to be green (default: target)
+    amber: float | None = None  # and to be amber; short of it, red
+    better: Literal["higher", "lower"] | None = None  # default: inferred from the thresholds
+    source: str | None = None  # read before each digest, as an initiative's kpi_source
+
+    @field_validator("source")
+    @classmethod
+    def _readable_source(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_source(value)  # raises with what to write
+        return value
+
+    @model_validator(mode="after")
+    def _thresholds(self) -> Indicator:
+        if self.target is None and self.green is None:
+            raise ValueError("needs a target or a green threshold, e.g. target = 45")
+        better_of(self.thresholds)  # raises when nothing tells which way is better
+        return self
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return Thresholds(self.target, self.green, self.amber, self.better)
 
 
 class Config(_Strict):
@@ -73,6 +135,41 @@ class Config(_Strict):
     holidays: list[date] = Field(default_factory=list)
     holidays_country: str | None = None  # e.g. "FR": its public holidays, with `holidays`
     checkin_local_time: bool = False
+    # The scorecard: its perspectives (an initiative's `perspective` names one), then the
+    # health indicators, each under one of them.
+    perspectives: list[str] = Field(default_factory=lambda: list(DEFAULT_PERSPECTIVES))
+    indicators: dict[str, Indicator] = Field(default_factory=dict)
+    # Where people reach the bot's web pages (the dashboard, its sign-in), e.g.
+    # "https://ritualbot.example.com": Slack messages link to them, sign-in returns to it.
+    public_url: str | None = None
+
+    @field_validator("perspectives")
+    @classmethod
+    def _perspective_words(cls, value: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for name in value:
+            if not name or name != name.strip() or " " in name:
+                raise ValueError(f'perspective "{name}" must be one word, e.g. "safety"')
+            if fold(name) in seen:
+                raise ValueError(f'perspective "{name}" is listed twice; list it once')
+            seen.add(fold(name))
+        return value
+
+    @field_validator("indicators")
+    @classmethod
+    def _indicators_perspectives(
+        cls, value: dict[str, Indicator], info: ValidationInfo
+    ) -> dict[str, Indicator]:
+        perspectives = info.data.get("perspectives", DEFAULT_PERSPECTIVES)
+        for name, indicator in value.items():
+            if not name or name != name.strip() or " " in name:
+                raise ValueError(f'indicator name "{name}" must be one word, e.g. "dso"')
+            if perspective_of(indicator.perspective, perspectives) is None:
+                raise ValueError(
+                    f'{name}.perspective: "{indicator.perspective}" is not a perspective; '
+                    f"write one of {', '.join(perspectives)}, or add it to perspectives = [...]"
+                )
+        return value
 
     @field_validator("holidays_country")
     @classmethod
@@ -129,6 +226,11 @@ class Settings(BaseModel):
     port: int = Field(default=3000, ge=1, le=65535)
     config_path: Path | None = None
     config: Config = Field(default_factory=Config)
+    # The dashboard's Sign in with Slack (OpenID Connect); off without the client's id/secret.
+    client_id: str | None = None
+    client_secret: SecretStr | None = None
+    oauth_url: str = "https://slack.com/openid/connect/authorize"
+    session_secret: SecretStr | None = None  # default: derived from the signing secret
 
     @property
     def tz(self) -> ZoneInfo:
@@ -144,6 +246,19 @@ class Settings(BaseModel):
             return True
         country = self.config.holidays_country
         return country is not None and day in _calendar(country, day.year)
+
+    def holiday_on(self, day: date) -> bool:
+        """`is_holiday` for a day of the workspace's calendar."""
+        if day in self.config.holidays:
+            return True
+        country = self.config.holidays_country
+        return country is not None and day in _calendar(country, day.year)
+
+    @property
+    def workweek(self) -> Workweek:
+        """The workspace's working days and hours, which poll deadlines keep to."""
+        opens, closes = parse_hours(self.config.arbitration.working_hours)
+        return Workweek(self.tz, self.holiday_on, opens, closes)
 
     def is_cmo(self, user: str) -> bool:
         return user in self.config.cmo
@@ -162,6 +277,10 @@ _ENV_KEYS = {
     "SLACK_API_URL": "slack_api_url",
     "DATABASE_URL": "database_url",
     "PORT": "port",
+    "SLACK_CLIENT_ID": "client_id",
+    "SLACK_CLIENT_SECRET": "client_secret",
+    "SLACK_OAUTH_URL": "oauth_url",
+    "RITUALBOT_SESSION_SECRET": "session_secret",
 }
 
 

@@ -2,6 +2,9 @@
 the inbox stores it before Slack gets its answer, and a service does it from there.
 
 The field values come from Slack's payload, parsed once; `kind` names the service that does it.
+
+Past 300 lines: one small frozen dataclass per kind of request, all in one place so the
+inbox's (de)serialisation sees them all.
 """
 
 from __future__ import annotations
@@ -181,6 +184,28 @@ class FollowDecision(Work):
     decision_id: int
     done: bool
     response_url: str | None = None
+    new_due: date | None = None  # Not yet, with the new date picked
+    blocked: str | None = None  # Blocked, and why
+
+
+class OpenDecisionBlocked(Work):
+    """Blocked, on a decision to follow up: the form asking what blocks it."""
+
+    kind = "open_decision_blocked"
+    user: str
+    decision_id: int
+    trigger_id: str
+    response_url: str | None = None
+
+
+class ReviewDecision(Work):
+    """Keep / Revisit, on a decision at its review date."""
+
+    kind = "review_decision"
+    user: str
+    decision_id: int
+    keep: bool
+    response_url: str | None = None
 
 
 # -- absences --------------------------------------------------------------------------------
@@ -235,6 +260,7 @@ class OpenPoll(Work):
     options: tuple[str, ...]
     deadline: datetime | None = None  # None: the configured delay after it is opened
     anonymous: bool = False
+    hidden: bool = False  # the tally shown only once the poll closes
     context: str | None = None
     initiative_id: int | None = None
     channel: str = ""  # where it was asked, for the private answer
@@ -273,6 +299,8 @@ class RecordDecision(Work):
     rationale: str = ""
     follow_up_owner: str | None = None
     due: date | None = None
+    review_on: date | None = None
+    supersedes_id: int | None = None
 
 
 class ListDecisions(Work):
@@ -303,3 +331,57 @@ class TurnDigestPage(Work):
     hash: str | None = None
     committee: str
     page: int
+
+
+# -- dependencies between initiatives ------------------------------------------------------
+
+
+class DecideDependency(Work):
+    """The provider's owner clicked Accept, or Refuse (which opens the reason form)."""
+
+    kind = "decide_dependency"
+    user: str
+    dependency_id: int
+    accept: bool
+    trigger_id: str | None = None
+    response_url: str | None = None
+
+
+class RefuseDependency(Work):
+    """The refusal form, submitted: the reason (optional) and the dependency."""
+
+    kind = "refuse_dependency"
+    user: str
+    dependency_id: int
+    reason: str | None = None
+
+
+# -- the RACI at work: following, consulting -------------------------------------------------
+
+
+class SetFollowing(Work):
+    """Stop following / Follow again, on the Informed's weekly message."""
+
+    kind = "set_following"
+    user: str
+    following: bool
+    response_url: str | None = None
+
+
+class OpenConsultForm(Work):
+    """Give my view, asked of a Consulted before a poll about their initiative opens."""
+
+    kind = "open_consult_form"
+    user: str
+    poll_id: int
+    trigger_id: str
+    response_url: str | None = None
+
+
+class GiveView(Work):
+    """A Consulted person's view, from the form."""
+
+    kind = "give_view"
+    user: str
+    poll_id: int
+    view: str

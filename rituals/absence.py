@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from rituals.models import Initiative
+from rituals.owners import owners_of
 from rituals.store import absences
 
 
@@ -20,7 +21,8 @@ def answers_for(session: Session, *, user: str, today: date) -> list[str]:
 
 
 def may_answer(session: Session, initiative: Initiative, *, user: str, today: date) -> bool:
-    return initiative.owner in answers_for(session, user=user, today=today)
+    mine = answers_for(session, user=user, today=today)
+    return any(owner in mine for owner in owners_of(initiative))
 
 
 def excuses(absence_since: date, absence_until: date, *, week_start: date) -> bool:

@@ -1,6 +1,9 @@
 """Committee arbitration polls: read `/arbitrate` requests, check deadlines, tally votes.
 
 Pure domain: the caller passes `now`, the committees and the votes; nothing here talks to Slack.
+
+Past 300 lines by a few: the vote-counting rules (tally, winner, quorum, secret ballot
+count) read best side by side.
 """
 
 import re
@@ -70,7 +73,7 @@ def parse_arbitrate(
         committee = channel_committee or (committees[0] if committees else None)
     if committee is None:
         raise ArbitrationError("no_committee")
-    question, *options = _unescape(rest).split("|")
+    question, *options = (_unescape(part) for part in split_options(rest))
     question, checked = validate_poll(question, options)
     return PollRequest(committee, question, checked)
 
@@ -102,6 +105,20 @@ def _explicit_committee(
 def _known(name: str, committees: Sequence[str]) -> str | None:
     """The committee's configured spelling, matched regardless of case."""
     return next((known for known in committees if known.casefold() == name.casefold()), None)
+
+
+_MARKUP_OR_PIPE = re.compile(r"<[^<>]*>|\|")
+
+
+def split_options(text: str) -> list[str]:
+    """`text` cut at each `|` that is not inside Slack's own markup (`<#C1|ops>`,
+    `<https://x|label>`, `<@U1|name>`): those stay whole in their option."""
+    parts, start = [], 0
+    for found in _MARKUP_OR_PIPE.finditer(text):
+        if found[0] == "|":
+            parts.append(text[start : found.start()])
+            start = found.end()
+    return [*parts, text[start:]]
 
 
 def _unescape(text: str) -> str:

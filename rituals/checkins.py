@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session
 
 from rituals.models import Absence, CheckIn, Initiative
+from rituals.owners import owners_of
 from rituals.reading import Field, Part
 from rituals.status import Status
 from rituals.store import checkins
@@ -88,34 +89,51 @@ def repeat_last(last: CheckIn) -> Answer:
 
 @dataclass(frozen=True)
 class PromptPlan:
-    """Who is asked about an initiative this week: its owner, their deputy, or nobody (the
-    owner is away with nobody standing in: the week is excused)."""
+    """Who is asked about an initiative this week: an owner (each co-owner is asked), their
+    deputy, or nobody (every owner is away with nobody standing in: the week is excused).
+    `owner`: the owner the recipient answers for."""
 
     initiative: Initiative
     recipient: str | None
+    owner: str = ""
 
     @property
     def excused(self) -> bool:
         return self.recipient is None
+
+    @property
+    def stands_for(self) -> str:
+        return self.owner or self.initiative.owner
 
 
 def plan_prompts(
     initiatives: Iterable[Initiative],
     *,
     quarter: str,
-    asked: set[int],
+    asked: set[int] | set[tuple[int, str]],
     away: Mapping[str, Absence],
 ) -> list[PromptPlan]:
-    """The quarter's initiatives not done and not yet asked this week, each with who is asked."""
+    """The quarter's initiatives not done, each with who is asked and not yet asked this
+    week: one plan per co-owner (or their deputy), each person once per initiative.
+    `asked`: the initiatives asked, or (initiative, recipient) pairs; an excused initiative
+    has the recipient ""."""
     plans = []
     for initiative in initiatives:
         if initiative.quarter != quarter or initiative.status == Status.DONE:
             continue
-        if initiative.id in asked:
+        if initiative.id in asked or (initiative.id, "") in asked:
             continue
-        absence = away.get(initiative.owner)
-        recipient = initiative.owner if absence is None else absence.deputy
-        plans.append(PromptPlan(initiative, recipient))
+        recipients: dict[str, str] = {}  # recipient -> the owner they answer for
+        for owner in owners_of(initiative):
+            absence = away.get(owner)
+            recipient = owner if absence is None else absence.deputy
+            if recipient is not None:
+                recipients.setdefault(recipient, owner)
+        if not recipients:
+            plans.append(PromptPlan(initiative, None, initiative.owner))
+        for recipient, owner in recipients.items():
+            if (initiative.id, recipient) not in asked:
+                plans.append(PromptPlan(initiative, recipient, owner))
     return plans
 
 

@@ -97,6 +97,8 @@ class InitiativeLine:
     answered: bool  # the owner answered this period
     kpi_error: str | None = None  # why the KPI source could not be read this week
     excused: Silence | None = None  # unanswered for a reason: SKIPPED or AWAY
+    answered_by: str | None = None  # who gave the answer shown, when not the owner
+    through: tuple[str, ...] = ()  # titles of the providers in trouble it depends on
 
     @property
     def silence(self) -> Silence | None:
@@ -185,6 +187,7 @@ class Answered:
     progress: int | None
     kpi_value: float | None
     blockers: str | None
+    author: str | None = None  # who gave it: an owner, a co-owner or a deputy
 
 
 def line_of(
@@ -225,6 +228,7 @@ def line_of(
         answered=now is not None,
         kpi_error=fetched[2] if fetched is not None else None,
         excused=_excuse(silence_of(answered=now is not None, skipped=skipped, away=away)),
+        answered_by=shown.author if shown and shown.author not in (None, "", owner) else None,
     )
 
 

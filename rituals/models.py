@@ -1,5 +1,9 @@
 """The stored records: roadmap, check-ins, prompts, polls, decisions, escalations, the inbox
-and outbox, ritual runs. Every business time is given by the caller (`now`), never the clock."""
+and outbox, ritual runs. Every business time is given by the caller (`now`), never the clock.
+
+Past 300 lines: every table in one module, so Alembic's autogenerate and the
+models-vs-migrations test see the whole schema at once.
+"""
 
 from __future__ import annotations
 
@@ -42,11 +46,16 @@ class Initiative(SQLModel, table=True):
     accountable: str | None = Field(default=None, max_length=32)
     consulted: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     informed: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # The owners after `owner` (`owner = a;b` in the roadmap): each prompted, either answers.
+    co_owners: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     committee: str | None = Field(default=None, index=True, max_length=80)
     due: date | None = None
     quarter: str = Field(index=True, max_length=7)
     status: str | None = Field(default=None, max_length=16)
     kpi_source: str | None = None  # a URL answering JSON or CSV, with #path or #cell
+    perspective: str | None = Field(default=None, max_length=40)  # of the scorecard: "costs"…
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
 
@@ -94,7 +103,10 @@ class CheckinPrompt(SQLModel, table=True):
     """The DM asking an owner for an initiative's update in a period."""
 
     __tablename__ = "checkin_prompt"
-    __table_args__ = (UniqueConstraint("initiative_id", "period", name="uq_prompt_period"),)
+    # One per initiative, period and person asked: co-owners are each asked.
+    __table_args__ = (
+        UniqueConstraint("initiative_id", "period", "recipient", name="uq_prompt_period"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     initiative_id: int = Field(foreign_key="initiative.id", index=True)
@@ -212,10 +224,35 @@ class Arbitration(SQLModel, table=True):
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
     closed_by: str | None = Field(default=None, max_length=32)
     message_key: str = Field(default="", max_length=200)
+    # While the initiative's Consulted are asked their view: the poll opens then (or sooner,
+    # once all have answered); None once it is open.
+    consult_until: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    # Polls a committee trusts: the tally shown only once closed; the secret ballot's key
+    # (votes are stored under HMAC(key, voter)), destroyed at close; the committee's quorum
+    # when it opened; when its non-voters got their one nudge.
+    hidden: bool = False
+    ballot_secret: str | None = Field(default=None, max_length=64)
+    quorum: float | None = None
+    nudged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Consultation(SQLModel, table=True):
+    """A Consulted person asked their view before a poll about their initiative opens."""
+
+    __table_args__ = (UniqueConstraint("arbitration_id", "user", name="uq_consultation_user"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    arbitration_id: int = Field(foreign_key="arbitration.id", index=True)
+    user: str = Field(max_length=32)
+    view: str | None = None  # what they said; None while they have not answered
+    asked_at: datetime = Field(sa_type=UTCDateTime)
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Vote(SQLModel, table=True):
-    """A member's current choice in a poll: one per member, changed in place."""
+    """A member's current choice in a poll: one per member, changed in place. In a secret
+    ballot `voter` is the keyed hash of the member (`rituals.ballot`), and `voted_at` the
+    poll's opening, so that neither names nor times tie a vote to a person."""
 
     __table_args__ = (UniqueConstraint("arbitration_id", "voter", name="uq_vote_voter"),)
 
@@ -233,7 +270,8 @@ class ArbitrationRequest(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     committee: str = Field(max_length=80, index=True)
-    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    initiative_id: int | None = Field(default=None, foreign_key="initiative.id", index=True)
+    decision_id: int | None = Field(default=None, foreign_key="decision.id", index=True)
     checkin_id: int | None = Field(default=None, foreign_key="checkin.id")
     requested_by: str = Field(max_length=32)
     text: str
@@ -260,6 +298,14 @@ class Decision(SQLModel, table=True):
     decided_at: datetime = Field(sa_type=UTCDateTime, index=True)
     carried_out: bool | None = None
     carried_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # a commitment: when the committee checks it still holds, what it replaces, what blocks it
+    review_on: date | None = None
+    supersedes_id: int | None = Field(default=None, foreign_key="decision.id", index=True)
+    blocked_reason: str | None = None
+    blocked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    review_outcome: str | None = Field(default=None, max_length=12)  # keep, revisit
+    no_quorum: bool = False  # its poll did not reach the committee's quorum
 
 
 class Escalation(SQLModel, table=True):
@@ -277,10 +323,20 @@ class Escalation(SQLModel, table=True):
             sqlite_where=text("resolved_at IS NULL"),
             postgresql_where=text("resolved_at IS NULL"),
         ),
+        Index(
+            "uq_escalation_decision_open",
+            "decision_id",
+            "cause",
+            unique=True,
+            sqlite_where=text("resolved_at IS NULL"),
+            postgresql_where=text("resolved_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    initiative_id: int = Field(foreign_key="initiative.id", index=True)
+    # an initiative's, or (initiative_id None) a decision's past its due date
+    initiative_id: int | None = Field(default=None, foreign_key="initiative.id", index=True)
+    decision_id: int | None = Field(default=None, foreign_key="decision.id", index=True)
     cause: str = Field(max_length=24)  # silent, overdue, off_track, blocked
     level: int = 1  # 1 owner, 2 accountable, 3 escalation channel + CMOs + committee queue
     opened_at: datetime = Field(sa_type=UTCDateTime)
@@ -358,6 +414,7 @@ class Person(SQLModel, table=True):
     zone: str | None = Field(default=None, max_length=64)
     locale: str | None = Field(default=None, max_length=16)
     language: str | None = Field(default=None, max_length=8)  # chosen with /checkin language
+    following: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
     fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
@@ -374,3 +431,42 @@ class FoldedNotice(SQLModel, table=True):
     text: str  # mrkdwn, in the person's language
     created_at: datetime = Field(sa_type=UTCDateTime)
     folded_into: str | None = Field(default=None, max_length=200)  # the outbox key it rode on
+
+
+class Dependency(SQLModel, table=True):
+    """An initiative needing another of its quarter (`depends_on` in the roadmap), maybe by a
+    date: the provider's owner is asked once to accept or refuse it; a provider in trouble is
+    told to the dependent's owner and both accountables once per change (`last_alert`)."""
+
+    __table_args__ = (UniqueConstraint("dependent_id", "provider_id", name="uq_dependency"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    dependent_id: int = Field(foreign_key="initiative.id", index=True)
+    provider_id: int = Field(foreign_key="initiative.id", index=True)
+    needed_by: date | None = None
+    state: str = Field(default="proposed", max_length=12)  # proposed, accepted, refused
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    asked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # the question queued
+    decided_by: str | None = Field(default=None, max_length=32)
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    reason: str | None = None  # why it was refused, as its owner wrote it
+    last_alert: str | None = Field(default=None, max_length=16)  # the trouble last told
+    alerted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class IndicatorReading(SQLModel, table=True):
+    """A value of a health indicator (`[indicators.NAME]` of the TOML) as of `at`: read from
+    its source before a digest, or set by a CMO (`ritualbot indicator set`). The history
+    gives the trend; the latest reading at or before a moment is its value then."""
+
+    __tablename__ = "indicator_reading"
+    __table_args__ = (Index("ix_indicator_reading_name_at", "name", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80)
+    at: datetime = Field(sa_type=UTCDateTime)  # when the value holds
+    value: float | None = None
+    error: str | None = None  # why the source could not be read ("HTTP 404", "timeout")
+    origin: str = Field(default="source", max_length=16)  # source, cli
+    period: str | None = Field(default=None, max_length=8)  # the digest's week, for a source
+    recorded_at: datetime = Field(sa_type=UTCDateTime)

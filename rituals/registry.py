@@ -22,6 +22,9 @@ class Ritual(StrEnum):
     ESCALATION = "escalation"
     ARBITRATION = "arbitration"
     REVIEW = "review"
+    FOLLOWING = "following"
+    CONSULT = "consult"
+    NUDGE = "nudge"
 
 
 def day_of(now: datetime, tz: ZoneInfo) -> str:
@@ -115,6 +118,30 @@ SPECS: dict[Ritual, RitualSpec] = {
             per_committee=True,
             catch_up=True,
             summary="the quarter that ended, to each committee",
+        ),
+        RitualSpec(
+            Ritual.FOLLOWING,
+            "friday 15:00",
+            "week",
+            per_committee=False,
+            catch_up=True,
+            summary="each Informed person hears what changed on what they follow",
+        ),
+        RitualSpec(
+            Ritual.CONSULT,
+            "cron 0 * * * *",
+            "day",
+            per_committee=False,
+            catch_up=False,
+            summary="polls whose consult round ended open, with what the Consulted said",
+        ),
+        RitualSpec(
+            Ritual.NUDGE,
+            "cron 30 * * * *",
+            "day",
+            per_committee=False,
+            catch_up=False,
+            summary="one nudge to who has not voted, a working day before a poll closes",
         ),
     )
 }

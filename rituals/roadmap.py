@@ -3,6 +3,9 @@
 Pure: text in, rows and errors out. E-mails stay as written; resolving them to Slack users
 is the caller's job (`bot/roadmap_io.py`). Longer than most modules because the whole CSV
 grammar (headers, numbers, dates, people) lives here, so its messages read alike.
+
+Past 300 lines: every column of the roadmap, its parsing and its error wording; the
+per-column parsers are the split to make next.
 """
 
 from __future__ import annotations
@@ -12,20 +15,23 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
+from rituals.dependencies import Need, Wanting, check_needs
 from rituals.kpi_source import parse_source
 from rituals.numbers import parse_number
+from rituals.scorecard import DEFAULT_PERSPECTIVES, FRENCH_NAMES, perspective_of
 
 ROADMAP_COLUMNS = (
     "initiative", "objective", "kpi", "unit", "kpi_source", "baseline", "target", "owner",
-    "accountable", "consulted", "informed", "committee", "due", "quarter",
+    "accountable", "consulted", "informed", "committee", "due", "quarter", "depends_on",
+    "perspective",
 )  # fmt: skip
 REQUIRED = ("initiative", "owner")
 # Written by the export and accepted back, never imported: status comes from check-ins.
-IGNORED = ("status",)
+IGNORED = ("status", "owner_name", "accountable_name")  # names: the ids say who
 FRENCH = {
     "objectif": "objective", "unite": "unit", "source_kpi": "kpi_source", "base": "baseline",
     "source_du_kpi": "kpi_source",
@@ -33,9 +39,18 @@ FRENCH = {
     "responsable": "owner", "approbateur": "accountable", "consulte": "consulted",
     "informe": "informed", "comite": "committee", "echeance": "due", "trimestre": "quarter",
     "statut": "status",
+    "depend_de": "depends_on", "depend_du": "depends_on", "depend_des": "depends_on",
 }  # fmt: skip
 _ALIASES = {name: name for name in (*ROADMAP_COLUMNS, *IGNORED)} | FRENCH
 MAX_TITLE = 300
+# The longest each cell may be (characters): what keeps the prompts, digests and buttons that
+# show it within Slack's limits (3,000 a text block) with room for the rest of the message.
+MAX_LENGTH = {
+    "objective": 1000, "kpi": 200, "unit": 40, "kpi_source": 1000, "owner": 500,
+    "accountable": 200, "consulted": 2000, "informed": 2000, "committee": 80, "due": 40,
+    "quarter": 20, "baseline": 40, "target": 40, "depends_on": 2000,
+}  # fmt: skip
+ERRORS_SHOWN = 50  # `format_errors` lists this many, then says how many more
 
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 _EMAIL = re.compile(r"[^@\s<>;,\"]+@[^@\s<>;,\".]+(?:\.[^@\s<>;,\".]+)+")
@@ -80,10 +95,19 @@ class RoadmapRow:
     due: date | None
     quarter: str
     kpi_source: str | None = None
+    co_owners: tuple[str, ...] = ()  # `owner = a;b`: the owners after the first
+    # titles of the same quarter, each maybe needed by a date; None: the file has no such column
+    depends_on: tuple[Need, ...] | None = None
+    perspective: str | None = None  # of the scorecard, as the TOML lists it: "costs"
 
 
 def parse_roadmap(
-    text: str, *, committees: Collection[str], default_quarter: str
+    text: str,
+    *,
+    committees: Collection[str],
+    default_quarter: str,
+    sheet: Iterable[tuple[int, list[str]]] | None = None,
+    perspectives: Collection[str] | None = None,
 ) -> tuple[list[RoadmapRow], list[RowError]]:
     """Every data row of `text`, in file order, and every problem found in it.
 
@@ -93,19 +117,30 @@ def parse_roadmap(
     """
     default = parse_quarter(default_quarter)
     errors: list[RowError] = []
-    records = (r for r in _records(text.removeprefix("\ufeff"), errors) if _any_text(r[1]))
+    # `sheet`: (row number, cells) as a spreadsheet gives them, instead of `text`
+    source = _records(text.removeprefix("\ufeff"), errors) if sheet is None else sheet
+    records = (r for r in source if _any_text(r[1]))
     header = next(records, None)
     if header is None:
         return [], errors or [RowError(1, None, "the file is empty; " + _HEADER_HINT)]
     context = _context(header[1], _read_header(*header, errors), committees, default)
+    if perspectives is not None:  # the TOML's; default: the built-in ones
+        context = replace(context, perspectives=tuple(perspectives))
     rows = [_read_row(_Cells(line, cells, context, errors)) for line, cells in records]
     _check_duplicates(rows, errors)
+    _check_needs(rows, errors)
     return rows, sort_errors(errors)
 
 
-def format_errors(errors: Iterable[RowError]) -> str:
-    """One line per error, e.g. `line 4: committee "codir" is not configured; known: comex`."""
-    return "\n".join(f"line {e.line}: {e.message}" for e in sort_errors(errors))
+def format_errors(errors: Iterable[RowError], *, limit: int | None = None) -> str:
+    """One line per error, e.g. `line 4: committee "codir" is not configured; known: comex`;
+    past `limit` lines, one more says how many are left: `… and 2,840 more`."""
+    ordered = sort_errors(errors)
+    shown = ordered if limit is None else ordered[:limit]
+    lines = [f"line {e.line}: {e.message}" for e in shown]
+    if len(ordered) > len(shown):
+        lines.append(f"… and {len(ordered) - len(shown):,} more")
+    return "\n".join(lines)
 
 
 def sort_errors(errors: Iterable[RowError]) -> list[RowError]:
@@ -138,6 +173,11 @@ def parse_date(text: str) -> date:
     except ValueError:
         pass  # a well-formed day that does not exist, e.g. 31/02/2027
     raise ValueError(f'"{text}" is not a date')
+
+
+def _unquoted(cell: str) -> str:
+    """A cell our export wrote with a `'` so a spreadsheet runs no formula: as typed."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
 def _any_text(cells: Iterable[str]) -> bool:
@@ -212,6 +252,7 @@ class _Context:
     labels: dict[str, str]  # canonical name → as the header writes it, for messages
     committees: Mapping[str, str]  # folded name → configured name
     default_quarter: str
+    perspectives: tuple[str, ...] = DEFAULT_PERSPECTIVES
 
 
 def _context(
@@ -235,10 +276,17 @@ class _Cells:
         for index, cell in enumerate(self.raw):
             name = self.context.columns.get(index)
             if name is not None:
-                self.values[name] = cell.strip()
+                self.values[name] = _unquoted(cell.strip())
+                self._check_length(name)
             elif cell.strip() and not self._headed(index):
                 where = f'cell {index + 1} ("{cell.strip()}") is under no column'
                 self.error(None, f"{where}; quote cells that contain the delimiter")
+
+    def _check_length(self, name: str) -> None:
+        limit, length = MAX_LENGTH.get(name), len(self.values[name])
+        if limit is not None and length > limit:
+            message = f"is {length:,} characters long; keep it to {limit:,}"
+            self.error(name, f"{self.label(name)} {message} (Slack would not show it whole)")
 
     def _headed(self, index: int) -> bool:
         """Whether the header names this cell's column (a known name or not)."""
@@ -272,6 +320,7 @@ class _Cells:
 def _read_row(cells: _Cells) -> RoadmapRow:
     kpi_name, kpi_unit = _kpi(cells)
     quarter = cells.parsed("quarter", parse_quarter, "write e.g. 2026-Q4")
+    owner, *co_owners = _owners(cells)
     return RoadmapRow(
         line=cells.line,
         title=_title(cells),
@@ -280,7 +329,8 @@ def _read_row(cells: _Cells) -> RoadmapRow:
         kpi_unit=kpi_unit,
         baseline=cells.parsed("baseline", parse_number, _NUMBER_HINT),
         target=cells.parsed("target", parse_number, _NUMBER_HINT),
-        owner=_owner(cells),
+        owner=owner,
+        co_owners=tuple(co_owners),
         accountable=cells.parsed("accountable", _person, f"write {_ID_OR_EMAIL}"),
         consulted=_people(cells, "consulted"),
         informed=_people(cells, "informed"),
@@ -288,6 +338,8 @@ def _read_row(cells: _Cells) -> RoadmapRow:
         due=cells.parsed("due", parse_date, "write YYYY-MM-DD (2026-12-15) or DD/MM/YYYY"),
         quarter=quarter or ("" if cells.get("quarter") else cells.context.default_quarter),
         kpi_source=cells.parsed("kpi_source", _source),
+        depends_on=_needs(cells),
+        perspective=cells.parsed("perspective", _perspective_in(cells.context.perspectives)),
     )
 
 
@@ -324,10 +376,14 @@ def _person(text: str) -> str:
     raise ValueError(f'"{text}" is neither a Slack user id nor an e-mail')
 
 
-def _owner(cells: _Cells) -> str:
+def _owners(cells: _Cells) -> list[str]:
+    """The owner, then any co-owners (`a;b`): never empty ("" when the cell is wrong)."""
     if not cells.get("owner") and "owner" in cells.context.columns.values():
         cells.error("owner", f"{cells.label('owner')} is empty; write {_ID_OR_EMAIL}")
-    return cells.parsed("owner", _person, f"write {_ID_OR_EMAIL}") or ""
+        return [""]
+    if not _LIST_SEPARATORS.search(cells.get("owner")):
+        return [cells.parsed("owner", _person, f"write {_ID_OR_EMAIL}") or ""]
+    return list(_people(cells, "owner")) or [""]
 
 
 def _people(cells: _Cells, name: str) -> tuple[str, ...]:
@@ -363,3 +419,46 @@ def _check_duplicates(rows: list[RoadmapRow], errors: list[RowError]) -> None:
             f"for {row.quarter}; titles must be unique within a quarter"
         )
         errors.append(RowError(row.line, "initiative", message))
+
+
+def _needs(cells: _Cells) -> tuple[Need, ...] | None:
+    """`ERP phase 2 @ 2027-01-15; CRM`: titles separated by `;`, each maybe needed by a date."""
+    if "depends_on" not in cells.context.columns.values():
+        return None
+    needs: dict[str, Need] = {}
+    for item in re.split(r"[;\n]", cells.get("depends_on")):
+        title, at, when = item.rpartition("@") if "@" in item else (item, "", "")
+        title = " ".join(title.split())
+        if not title:
+            if item.strip():
+                message = (
+                    f'"{item.strip()}" names no initiative; write e.g. ERP phase 2 @ 2027-01-15'
+                )
+                cells.error("depends_on", f"{cells.label('depends_on')} {message}")
+            continue
+        hint = "write the needed-by date as YYYY-MM-DD (2027-01-15) or DD/MM/YYYY"
+        needed_by = cells.parsed("depends_on", parse_date, hint, text=when) if at else None
+        needs.setdefault(title.casefold(), Need(title, needed_by))
+    return tuple(needs.values())
+
+
+def _check_needs(rows: list[RoadmapRow], errors: list[RowError]) -> None:
+    wanting = [Wanting(row.line, row.quarter, row.title, row.depends_on or ()) for row in rows]
+    errors.extend(RowError(line, "depends_on", message) for line, message in check_needs(wanting))
+
+
+def _perspective_in(perspectives: tuple[str, ...]) -> Callable[[str], str]:
+    """A perspective of the TOML, by its name or a built-in one's French name (`coûts`)."""
+    french = [french for english, french in FRENCH_NAMES.items() if english in perspectives]
+    known = ", ".join(perspectives) + (f" (in French: {', '.join(french)})" if french else "")
+
+    def perspective(text: str) -> str:
+        found = perspective_of(text, perspectives)
+        if found is None:
+            raise ValueError(
+                f'"{text}" is not a perspective; write one of {known}, '
+                "or add it to perspectives = [...] in the configuration"
+            )
+        return found
+
+    return perspective

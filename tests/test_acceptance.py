@@ -185,6 +185,12 @@ def test_an_arbitration_as_a_new_user_runs_it(
     bot.settled()
     out = cli(capsys, "ritual", "run", "arbitration", "--at", "2026-12-01T10:00")
     assert "arbitration 2026-12: 2 message(s) queued" in out
+    # the initiative's Consulted are asked their view first; the poll opens after their round
+    [asked] = standin.messages("U0OWNER01")[-1:]
+    assert "Programme managers-coachs" in texts(asked) and "Give my view" in texts(asked)
+    assert len(standin.messages("C0OPSCOM1")) == 1
+    cli(capsys, "ritual", "run", "consult", "--at", "2026-12-03T10:00")
     agenda, item = standin.messages("C0OPSCOM1")  # the initiative's committee
+    assert "Consulted:" in texts(item)
     assert "Programme managers-coachs" in texts(agenda)
     assert "Approve: hire two external coaches?" in texts(item)

@@ -30,3 +30,24 @@ def test_the_image_installs_the_lock_and_runs_as_a_non_root_user() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "--require-hashes" in dockerfile and "requirements.lock" in dockerfile
     assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)
+
+
+def test_compose_waits_for_a_healthy_database_and_checks_readiness() -> None:
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    db, bot = compose["services"]["db"], compose["services"]["bot"]
+    assert "pg_isready" in " ".join(db["healthcheck"]["test"])
+    assert any(volume.endswith("/var/lib/postgresql/data") for volume in db["volumes"])
+    assert bot["depends_on"]["db"]["condition"] == "service_healthy"
+    assert "/readyz" in " ".join(bot["healthcheck"]["test"])
+    assert bot["environment"]["DATABASE_URL"].startswith("postgresql+psycopg://")
+
+
+def test_the_dependency_layer_comes_before_the_readme_and_the_code() -> None:
+    """A README edit does not rebuild the dependency layer."""
+    lines = (ROOT / "Dockerfile").read_text().splitlines()
+    lock = next(i for i, line in enumerate(lines) if "pip install --require-hashes" in line)
+    readme = next(i for i, line in enumerate(lines) if line.startswith("COPY") and "README" in line)
+    assert lock < readme
+    assert (ROOT / "LICENSE").is_file()

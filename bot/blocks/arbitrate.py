@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from slack_sdk.models.blocks import (
+    CheckboxesElement,
     DateTimePickerElement,
     PlainTextInputElement,
     RadioButtonsElement,
@@ -35,12 +36,22 @@ OPTIONS_INPUT = 3000  # what Slack lets a text input take
 
 
 def posted(
-    words: Words, *, channel_id: str, deadline: datetime, question: str, options: int
+    words: Words,
+    *,
+    channel_id: str,
+    deadline: datetime,
+    question: str,
+    options: int,
+    anonymous: bool = False,
+    hidden: bool = False,
 ) -> kit.Message:
-    """The poll is in the committee's channel."""
+    """The poll is in the committee's channel (a secret ballot, its tally hidden: said so)."""
     where = words.md("arbitrate-posted", channel=channel(channel_id), deadline=slack_date(deadline))
     what = words.md("arbitrate-posted-summary", question=clip(question, QUESTION), count=options)
-    return kit.message(where, kit.section(where + "\n" + what))
+    kind = [words.md("arbitrate-posted-anonymous")] if anonymous else []
+    kind += [words.md("arbitrate-posted-hidden")] if hidden else []
+    text = md("\n").join([where, what, *kind])
+    return kit.message(where, kit.section(text))
 
 
 def refused(words: Words) -> kit.Message:
@@ -148,6 +159,15 @@ def form(
             ),
         ),
         kit.input_block(
+            "tally",
+            words.text("arbitrate-form-tally"),
+            CheckboxesElement(
+                action_id="value",
+                options=kit.options([(words.text("arbitrate-form-hidden"), "hidden")]),
+            ),
+            optional=True,
+        ),
+        kit.input_block(
             "context",
             words.text("arbitrate-form-context"),
             _text(CONTEXT, words.text("arbitrate-form-context-example"), multiline=True),
@@ -197,6 +217,14 @@ def field(view: dict[str, Any], block: str) -> str | None:
     return (text.strip() or None) if isinstance(text, str) else None
 
 
+def checked(view: dict[str, Any], block: str) -> set[str]:
+    """The values ticked in the checkboxes of input `block` of a submitted form."""
+    values = (view.get("state") or {}).get("values") or {}
+    element = (values.get(block) or {}).get("value") or {}
+    chosen = element.get("selected_options") or []
+    return {str(o.get("value")) for o in chosen if isinstance(o, dict)}
+
+
 @dataclass(frozen=True)
 class PollForm:
     """The /arbitrate form as submitted, checked."""
@@ -209,6 +237,7 @@ class PollForm:
     context: str | None
     initiative_id: int | None
     state: PollModalState
+    hidden: bool = False
 
 
 def read(
@@ -252,6 +281,7 @@ def read(
         context=field(view, "context"),
         initiative_id=int(initiative) if initiative else None,
         state=state,
+        hidden="hidden" in checked(view, "tally"),
     )
     return poll, {}
 

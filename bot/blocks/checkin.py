@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
-from bot.blocks import kit
+from bot.blocks import commitment, kit
+from bot.blocks.commitment import Followed
 from bot.blocks.common import TITLE, AnswerLike, KpiInfo, kpi_name, kpi_value, summary
-from bot.ids import Action, ChoiceRef, DecisionRef, PromptRef
+from bot.ids import Action, ChoiceRef, PromptRef
 from bot.text import Mrkdwn, bold, clip, code, md, quote_lines, slack_date
 from bot.words import Words
 
@@ -51,16 +52,23 @@ class PromptItem:
 
 
 def prompt(
-    words: Words, items: Sequence[PromptItem], *, period: str, notes: Sequence[Mrkdwn] = ()
+    words: Words,
+    items: Sequence[PromptItem],
+    *,
+    period: str,
+    notes: Sequence[Mrkdwn] = (),
+    followed: Sequence[Followed] = (),
 ) -> kit.Message:
     """The Monday DM: every initiative the person answers for this week, each with its own
     Update · No change · Skip; Update all and I'm away for the whole week. `notes` are what
-    was folded into it rather than sent on its own (the noise budget)."""
+    was folded into it rather than sent on its own (the noise budget); `followed`, the
+    decisions due that the person follows up (Done · Not yet, new date · Blocked)."""
     count = len(items)
     head: list[kit.Block] = [
         kit.header(words.text("checkin-prompt-header", period=period)),
         kit.section(words.md("checkin-prompt-intro", count=count)),
-        *[kit.section(note) for note in notes[:5]],
+        # every notice taken rides here, in one section: none is taken and left unsaid
+        *([kit.section(Mrkdwn("\n\n").join(notes))] if notes else []),
     ]
     example = "checkin-prompt-hint-many" if count > 1 else "checkin-prompt-hint"
     first = items[0].initiative.id if items else 0
@@ -78,6 +86,9 @@ def prompt(
     more = kit.section(words.md("checkin-prompt-more", count=count))
     room = kit.Room()
     room.spend([*head, *tail, more])
+    asked = commitment.follow_ups(words, followed[:5])  # the decisions the person follows up
+    if not room.take(asked):
+        asked = []
     body: list[kit.Block] = []
     shown = 0
     for item in items:
@@ -87,7 +98,7 @@ def prompt(
         shown += 1
     if shown < count:
         body.append(kit.section(words.md("checkin-prompt-more", count=count - shown)))
-    blocks = [*head, *body, *tail]
+    blocks = [*head, *body, *asked, *tail]
     titles = [clip(item.initiative.title, 60) for item in items[:3]]
     fallback = words.md("checkin-prompt-fallback", period=period, titles=words.join(titles))
     return kit.Message(fallback, tuple(blocks))
@@ -144,14 +155,9 @@ def follow_up(words: Words, decision: FollowUp) -> list[kit.Block]:
         line = words.md("checkin-prompt-decision-due", **said, decision=text, due=decision.due)
     else:
         line = words.md("checkin-prompt-decision", **said, decision=text)
-    ref = DecisionRef(d=decision.id)
     return [
         kit.section(line + "\n" + words.md("checkin-prompt-decision-ask")),
-        kit.actions(
-            kit.button(words.text("decision-button-done"), Action.DECISION_DONE, ref),
-            kit.button(words.text("decision-button-not-yet"), Action.DECISION_NOT_YET, ref),
-            block_id=f"decision_{decision.id}",
-        ),
+        commitment.controls(words, decision.id, due=decision.due),  # Done · new date · Blocked
     ]
 
 

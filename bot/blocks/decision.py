@@ -1,5 +1,9 @@
 """The decision log in Slack: the "Record decision" form (built and read back), the notice
-in the committee channel, and /decisions' private list."""
+in the committee channel, and /decisions' private list.
+
+Past 300 lines: every surface of a decision (form, notice, list, follow-up, review) reads
+the same fields; kept together so their wording stays consistent.
+"""
 
 from __future__ import annotations
 
@@ -31,13 +35,18 @@ DEFERRED = "deferred"
 USER_ID = re.compile(r"[UW][A-Z0-9]{2,20}")  # what a users_select gives; stored in 32
 
 
-def form(words: Words, card: PollCard) -> dict[str, Any]:
-    """The CMO's form on a closed poll: the winner preselected, the owner to follow up."""
+def form(
+    words: Words, card: PollCard, *, earlier: Sequence[tuple[int, str]] = ()
+) -> dict[str, Any]:
+    """The CMO's form on a closed poll: the winner preselected, the owner to follow up, a
+    review date, and the committee's `earlier` decisions (id, decision) it may supersede."""
     choices = kit.options(
         [(f"{letter(n)}. {text}", f"option:{n}") for n, text in enumerate(card.options)]
         + [(words.text("decision-deferred"), DEFERRED)]
     )
     won = choices[card.winner] if card.winner is not None else None
+    if card.no_quorum:  # no quorum: deferred, unless the CMO records one anyway
+        won = choices[-1]
     blocks: list[kit.Block] = [
         kit.section(bold(card.question, QUESTION) + "\n" + said(words, card)),
         kit.input_block(
@@ -62,7 +71,26 @@ def form(words: Words, card: PollCard) -> dict[str, Any]:
             DatePickerElement(action_id="value"),
             optional=True,
         ),
+        kit.input_block(
+            "review",
+            words.text("decision-form-review"),
+            DatePickerElement(action_id="value"),
+            optional=True,
+        ),
     ]
+    if earlier:
+        replaced = kit.options(
+            (words.text("decision-form-supersedes-option", id=n, decision=text), f"decision:{n}")
+            for n, text in earlier
+        )
+        blocks.append(
+            kit.input_block(
+                "supersedes",
+                words.text("decision-form-supersedes"),
+                StaticSelectElement(action_id="value", options=replaced),
+                optional=True,
+            )
+        )
     return kit.modal(
         Callback.DECISION_MODAL,
         title=words.text("decision-form-title"),
@@ -82,6 +110,19 @@ class DecisionForm:
     rationale: str
     follow_up: str | None
     due: date | None
+    review_on: date | None = None
+    supersedes: int | None = None
+
+
+def _day(view: dict[str, Any], block: str) -> date | str | None:
+    """The date picked in `block`, None when empty, "" when it is not a date."""
+    day = field(view, block)
+    if not day:
+        return None
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        return ""
 
 
 def read(
@@ -108,11 +149,22 @@ def read(
     follow_up = field(view, "follow_up")
     if follow_up is not None and not USER_ID.fullmatch(follow_up):  # Slack's picker gives ids
         errors["follow_up"] = words.text("decision-form-error-follow-up")
+    review = _day(view, "review")
+    if review == "" or (isinstance(review, date) and review < today):
+        errors["review"] = words.text("decision-form-error-review")
+    supersedes = None
+    if replaced := field(view, "supersedes"):
+        number_of = replaced.removeprefix("decision:")
+        if not (replaced.startswith("decision:") and number_of.isdigit()):
+            errors["supersedes"] = words.text("decision-form-error-supersedes")
+        else:
+            supersedes = int(number_of)
     if errors or rationale is None:
         return None, errors
     ref = PollRef.model_validate_json(view.get("private_metadata") or "{}")
     option = None if choice == DEFERRED else int(number)
-    return DecisionForm(ref.a, option, rationale, follow_up, due), {}
+    review_on = review if isinstance(review, date) else None
+    return DecisionForm(ref.a, option, rationale, follow_up, due, review_on, supersedes), {}
 
 
 @dataclass(frozen=True)
@@ -131,6 +183,13 @@ class DecisionEntry:
     voted: int = 0
     members: int = 0
     carried_out: bool | None = None
+    id: int | None = None
+    supersedes: int | None = None  # the id of the earlier decision it replaces
+    superseded_by: int | None = None
+    review_on: date | None = None
+    blocked: str | None = None
+    status: str | None = None  # rituals.decisions.DecisionStatus, when known
+    no_quorum: bool = False  # its poll fell short of the committee's quorum
 
 
 def _follow_up(words: Words, entry: DecisionEntry, who: Who) -> list[Mrkdwn]:
@@ -160,6 +219,8 @@ def notice(words: Words, entry: DecisionEntry, *, who: Who) -> kit.Message:
     facts += _follow_up(words, entry, who)
     if entry.members:
         facts.append(words.md("decision-notice-voted", voted=entry.voted, members=entry.members))
+    if entry.no_quorum:
+        facts.append(words.md("decision-notice-no-quorum"))
     question = clip(entry.question, 200)
     if entry.decision:
         fallback = words.md(
@@ -203,6 +264,7 @@ def decisions(
         ]
         outcome += _follow_up(words, entry, who)
         outcome += [words.md("decision-carried-out")] if entry.carried_out else []
+        outcome += _commitment(words, entry)
         blocks.append(kit.section(md(" · ").join(said_) + "\n→ " + md(" · ").join(outcome)))
     notes = [words.md("decision-list-more", count=more)] if more else []
     if scope is not None:
@@ -211,6 +273,25 @@ def decisions(
         blocks.append(kit.context(*notes))
     fallback = words.md("decision-list-fallback", count=min(len(entries), SHOWN))
     return kit.Message(fallback, tuple(blocks))
+
+
+def _commitment(words: Words, entry: DecisionEntry) -> list[Mrkdwn]:
+    """Where the decision stands as a commitment: its number, what it replaces or what
+    replaced it, blocked or overdue, its review date."""
+    said: list[Mrkdwn] = []
+    if entry.id is not None:
+        said.append(words.md("decision-number", id=entry.id))
+    if entry.superseded_by is not None:
+        said.append(words.md("decision-superseded-by", id=entry.superseded_by))
+    if entry.supersedes is not None:
+        said.append(words.md("decision-supersedes", id=entry.supersedes))
+    if entry.status == "blocked" and entry.blocked:
+        said.append(words.md("decision-status-blocked", reason=clip(entry.blocked, 120)))
+    elif entry.status == "overdue":
+        said.append(words.md("decision-status-overdue"))
+    if entry.review_on is not None and entry.status not in ("superseded",):
+        said.append(words.md("decision-review-on", date=entry.review_on))
+    return said
 
 
 def _scope(words: Words, scope: Scope) -> Mrkdwn:

@@ -6,6 +6,9 @@ field of a line is clipped to its budget and the line fitted to LINE, so the thr
 counting characters and blocks in one pass, never by rendering a message and bisecting. When
 even five messages cannot name every exception, the lowest-priority kinds are counted in an
 explicit "…and N more … not listed" line instead.
+
+Past 300 lines: the top message, the thread's sections and the split by Slack's limits
+are one layout; the counting that decides the split is here, where the blocks are made.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from enum import StrEnum
 from bot.blocks import kit
 from bot.blocks.common import emoji, kpi_value, status_label
 from bot.blocks.escalation import ThresholdsLike
+from bot.blocks.scorecard import digest_section as scorecard_section
 from bot.ids import Action, DigestRef
 from bot.text import Mrkdwn, bold, clip, fit, md
 from bot.text import link as link_to
 from bot.words import Words
 from rituals.digest import NO_STATUS, STATUS_ORDER, Digest, InitiativeLine, Silence, status_key
+from rituals.scorecard import Scorecard
 from rituals.status import Status
 
 THREAD_MESSAGES = 5
@@ -68,8 +73,8 @@ def kind_of(line: InitiativeLine) -> Kind | None:
         return Kind.OFF_TRACK
     if line.blockers and line.status != Status.DONE:
         return Kind.BLOCKED
-    if line.status == Status.AT_RISK:
-        return Kind.AT_RISK
+    if line.status == Status.AT_RISK or (line.through and line.status != Status.DONE):
+        return Kind.AT_RISK  # at risk itself, or through a dependency in trouble
     if line.silence is Silence.MISSING:  # a skipped or excused week is only counted
         return Kind.MISSING
     return Kind.CHANGED if line.changed else None
@@ -82,6 +87,7 @@ def digest_posts(
     who: Callable[[str], Mrkdwn],
     thresholds: ThresholdsLike,
     link: str | None = None,
+    scorecard: Scorecard | None = None,
 ) -> DigestPosts:
     """The digest's messages. `who` shows an owner (display names in a channel: no pings);
     `link`, the committee's dashboard page, is shown where the full list is promised.
@@ -101,13 +107,20 @@ def digest_posts(
             )
         )
     attention = sum(len(lines) for _, lines in groups)
-    return DigestPosts(_top(words, digest, attention, dashboard), tuple(thread), unlisted)
+    top = _top(words, digest, attention, dashboard, scorecard)
+    return DigestPosts(top, tuple(thread), unlisted)
 
 
 # -- the top message: everything counted --------------------------------------------------
 
 
-def _top(words: Words, digest: Digest, attention: int, dashboard: Mrkdwn | None) -> kit.Message:
+def _top(
+    words: Words,
+    digest: Digest,
+    attention: int,
+    dashboard: Mrkdwn | None,
+    scorecard: Scorecard | None = None,
+) -> kit.Message:
     keys = (*STATUS_ORDER, NO_STATUS)
     count = {key: words.num(digest.counts.get(key, 0)) for key in keys}
     brief = md(" · ").join(md(f"{emoji(key)} ") + count[key] for key in keys)
@@ -141,8 +154,15 @@ def _top(words: Words, digest: Digest, attention: int, dashboard: Mrkdwn | None)
         kit.header(title),
         kit.section(words.md("digest-top-total", count=total) + "\n" + counts, accessory=full_list),
         kit.section(md("\n").join(facts)),
+        *_scorecard(words, scorecard),
         kit.context(*notes),
     )
+
+
+def _scorecard(words: Words, scorecard: Scorecard | None) -> list[kit.Block]:
+    """A line per perspective of the scorecard, when it has anything to show."""
+    found = scorecard_section(words, scorecard) if scorecard else None
+    return [found] if found is not None else []
 
 
 def _answers(words: Words, digest: Digest, total: int) -> Mrkdwn:
@@ -206,11 +226,16 @@ def _initiative(words: Words, line: InitiativeLine, who: Callable[[str], Mrkdwn]
         reasons.append(words.md("digest-reason-was", status=was))
     if line.blockers:
         reasons.append(words.md("digest-reason-blocked", blockers=clip(line.blockers, BLOCKERS)))
+    if line.through:
+        providers = words.join([clip(title, TITLE) for title in line.through])
+        reasons.append(words.md("digest-reason-through", providers=providers))
     if line.silence is not None:
         reasons.append(words.md(f"digest-reason-{line.silence}"))
     if line.kpi_error:
         reasons.append(words.md("digest-reason-kpi-error", error=clip(line.kpi_error, KPI_ERROR)))
     parts = [md(f"• {emoji(line.status)} ") + bold(line.title, TITLE), fit(who(line.owner), OWNER)]
+    if line.answered_by:  # a co-owner or a deputy answered
+        parts[-1] += md(" (") + words.md("answer-by", name=fit(who(line.answered_by), OWNER)) + ")"
     if line.kpi_value is not None:  # this week's reading from its source, else the owner's
         parts.append(kpi_shown(words, line))
     return md(" · ").join([*parts, *([md(", ").join(reasons)] if reasons else [])])

@@ -15,10 +15,12 @@ from typing import Any, Generic, TypeVar, cast
 from bot.blocks import kit
 from bot.blocks.common import AnswerLike, KpiInfo, emoji, summary
 from bot.blocks.escalation import ThresholdsLike, why
+from bot.blocks.scorecard import home_lines
 from bot.ids import Action, PromptRef
 from bot.text import Mrkdwn, bold, channel, clip, fit, md, slack_date
 from bot.words import Words
 from rituals.digest import NO_STATUS, STATUS_ORDER
+from rituals.scorecard import Scorecard
 
 SHOWN_INITIATIVES, SHOWN_POLLS, SHOWN_LINES, SHOWN_COMMITTEES, SHOWN_DECISIONS = 20, 5, 8, 20, 5
 # What people's text may take once escaped: the longest list (8 lines) stays in one section.
@@ -159,8 +161,9 @@ def home_view(
     now: datetime,
     who: Who,
     thresholds: ThresholdsLike,
+    scorecard: Scorecard | None = None,
 ) -> dict[str, Any]:
-    """The Home tab as views.publish takes it."""
+    """The Home tab as views.publish takes it; a CMO's with the scorecard."""
     blocks: list[kit.Block] = [kit.header(words.text("home-header"))]
     if mine.away is not None:
         blocks.append(_away(words, mine.away, who))
@@ -173,6 +176,9 @@ def home_view(
         blocks.append(kit.section(words.md("home-empty") + "\n" + words.md("home-empty-next")))
     if portfolio is not None:
         blocks += _portfolio(words, portfolio, quarter, who)
+    if scorecard is not None:
+        header = kit.header(words.text("scorecard-home-header"))
+        blocks += [kit.divider(), header, *_sections(home_lines(words, scorecard))]
     footer = words.md("home-footer", week=week, now=slack_date(now))
     return kit.home([*blocks, kit.context(footer)])
 

@@ -1,5 +1,9 @@
 """The committee poll: its message in the channel (votes while open, the result once closed),
-the CMO's notice when it closes, and what a voter or a CMO is told privately."""
+the CMO's notice when it closes, and what a voter or a CMO is told privately.
+
+Past 300 lines: the poll message in its states (open, hidden tally, secret, consulted,
+closed, no quorum) and its private receipts.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from datetime import datetime
 from typing import Literal
 
 from bot.blocks import kit
+from bot.blocks.consult import views as consult_views
 from bot.ids import Action, PollRef
 from bot.text import Mrkdwn, bold, channel, clip, fit, md, slack_date
 from bot.words import Words
@@ -42,9 +47,12 @@ class PollCard:
     deadline: datetime
     closed: bool = False
     anonymous: bool = False
+    hidden: bool = False  # no counts, bars or names until it closes: turnout only
+    quorum: int = 0  # the votes the committee's quorum needs (0: none)
     context: str | None = None
     initiative: str | None = None  # the initiative's title
     owner: str | None = None  # the initiative's owner
+    views: tuple[tuple[str, str | None], ...] = ()  # the Consulted's (person, view) before it
 
     @classmethod
     def of(
@@ -59,6 +67,8 @@ class PollCard:
         deadline: datetime,
         closed: bool = False,
         anonymous: bool = False,
+        hidden: bool = False,
+        quorum: int = 0,
         context: str | None = None,
         initiative: str | None = None,
         owner: str | None = None,
@@ -80,6 +90,8 @@ class PollCard:
             deadline=deadline,
             closed=closed,
             anonymous=anonymous,
+            hidden=hidden,
+            quorum=quorum,
             context=context,
             initiative=initiative,
             owner=owner,
@@ -88,6 +100,16 @@ class PollCard:
     @property
     def winner(self) -> int | None:
         return self.winners[0] if len(self.winners) == 1 else None
+
+    @property
+    def veiled(self) -> bool:
+        """Its tally is not shown yet: hidden, and still open."""
+        return self.hidden and not self.closed
+
+    @property
+    def no_quorum(self) -> bool:
+        """Fewer members voted than the committee's quorum needs."""
+        return self.members - self.missing < self.quorum
 
     @property
     def turnout(self) -> float:
@@ -127,6 +149,8 @@ def message(words: Words, card: PollCard, *, who: Who) -> kit.Message:
         about.append(clip(card.context, CONTEXT))
     if about:
         blocks.append(kit.context(*about))
+    if card.views:
+        blocks.append(kit.section(consult_views(words, card.views, who)))
     blocks += _options(words, card, who)
     if card.closed:
         blocks.append(kit.section(said(words, card, RESULT)))
@@ -134,6 +158,7 @@ def message(words: Words, card: PollCard, *, who: Who) -> kit.Message:
     else:
         status = [words.md("poll-closes", deadline=slack_date(card.deadline)), _voted(words, card)]
     status += [words.md("poll-anonymous")] if card.anonymous else []
+    status += [words.md("poll-quorum", needed=card.quorum)] if card.quorum else []
     status.append(words.md("poll-committee", committee=clip(card.committee, NAME)))
     blocks.append(kit.context(md(" · ").join(status)))
     if not card.closed:
@@ -147,7 +172,8 @@ def message(words: Words, card: PollCard, *, who: Who) -> kit.Message:
 
 def _options(words: Words, card: PollCard, who: Who) -> list[kit.Block]:
     shown = fair([len(md(option)) for option in card.options], OPTIONS)
-    names = [[] if card.anonymous else [fit(who(v), NAME) for v in vs] for vs in card.voters]
+    hide = card.anonymous or card.veiled
+    names = [[] if hide else [fit(who(v), NAME) for v in vs] for vs in card.voters]
     room = fair([len(" ".join(some)) for some in names], VOTERS)
     top = max(card.counts, default=0)
     blocks: list[kit.Block] = []
@@ -156,7 +182,8 @@ def _options(words: Words, card: PollCard, who: Who) -> list[kit.Block]:
         if card.closed and index == card.winner:
             line += md("  :trophy:")
         bar = md(f"`{'█' * max(1, round(BAR * count / top))}` ") if count else md("")
-        line += "\n" + bar + words.md("poll-votes", count=count)
+        if not card.veiled:
+            line += "\n" + bar + words.md("poll-votes", count=count)
         if names[index]:
             line += " · " + _names(words, names[index], room[index])
         vote = kit.button(
@@ -185,6 +212,8 @@ def _members(card: PollCard) -> dict[str, int]:
 
 
 def _voted(words: Words, card: PollCard) -> Mrkdwn:
+    if card.veiled:
+        return words.md("poll-turnout-hidden", **_members(card))
     if card.missing:
         return words.md("poll-voted-missing", **_members(card), missing=card.missing)
     return words.md("poll-voted", **_members(card))
@@ -208,8 +237,12 @@ CLOSED = ("poll-closed-winner", "poll-closed-tie", "poll-closed-nobody")
 
 
 def said(words: Words, card: PollCard, ids: tuple[str, str, str] = CLOSED) -> Mrkdwn:
-    """The result in a sentence: the winner, the tied options named, or nobody voted."""
+    """The result in a sentence: the winner, the tied options named, or nobody voted; below
+    the quorum, that there is none (the decision deferred)."""
     winner_id, tie_id, none_id = ids
+    if card.no_quorum:
+        quorum = "poll-result-no-quorum" if ids == RESULT else "poll-closed-no-quorum"
+        return words.md(quorum, **_members(card), needed=card.quorum)
     if (won := card.winner) is not None:
         option = clip(card.options[won], WINNER)
         count = card.counts[won]
@@ -249,12 +282,20 @@ VOTE_OUTCOMES: dict[VoteOutcome, str] = {
 
 
 def vote_told(
-    words: Words, outcome: VoteOutcome, *, option: int, text: str, committee: str
+    words: Words,
+    outcome: VoteOutcome,
+    *,
+    option: int,
+    text: str,
+    committee: str,
+    secret: bool = False,
 ) -> kit.Message:
-    """What a voter is told privately of their click on option `option` (its `text`)."""
+    """What a voter is told privately of their click on option `option` (its `text`); in a
+    secret ballot, how their vote is kept."""
     chosen = bold(f"{letter(option)}. {text}", SHORT)
     said_ = words.md(VOTE_OUTCOMES[outcome], option=chosen, committee=clip(committee, NAME))
-    return kit.message(said_, kit.section(said_))
+    shown = said_ + "\n" + words.md("poll-vote-secret") if secret and outcome != "closed" else said_
+    return kit.message(said_, kit.section(shown))
 
 
 NOTICES: dict[PollNotice, str] = {
@@ -266,3 +307,19 @@ NOTICES: dict[PollNotice, str] = {
 def notice(words: Words, reason: PollNotice) -> kit.Message:
     text = words.md(NOTICES[reason])
     return kit.message(text, kit.section(text))
+
+
+def nudge(
+    words: Words, *, question: str, committee: str, channel_id: str, deadline: datetime
+) -> kit.Message:
+    """The one nudge to a member who has not voted, a working day before the poll closes."""
+    when = slack_date(deadline)
+    text = words.md(
+        "poll-nudge",
+        question=clip(question, SHORT),
+        committee=clip(committee, NAME),
+        deadline=when,
+        channel=channel(channel_id),
+    )
+    fallback = words.md("poll-nudge-fallback", committee=clip(committee, NAME), deadline=when)
+    return kit.message(fallback, kit.section(text))

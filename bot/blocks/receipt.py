@@ -27,6 +27,7 @@ class ReceiptPart:
     replaced: bool = False
     kept_status: bool = False
     asked: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    by: Mrkdwn | None = None  # who answered, on a co-owned initiative
 
 
 def receipt(words: Words, parts: Sequence[ReceiptPart], *, period: str) -> kit.Message:
@@ -61,6 +62,8 @@ def _part(words: Words, part: ReceiptPart, period: str, shown: list[int]) -> lis
     title = clip(initiative.title, TITLE)
     text = words.md("receipt-title", replaced=replaced, title=title, period=period)
     text += "\n" + summary(words, initiative, part.answer)
+    if part.by is not None:
+        text += " · " + words.md("answer-by", name=part.by)
     if part.kept_status:
         text += "\n" + words.md("receipt-kept-status")
     elif part.answer.status is None and "status" not in part.asked:

@@ -22,7 +22,7 @@ FORMS: dict[Command, tuple[str, ...]] = {
         "shortcut",
         "help",
     ),
-    "arbitrate": ("form", "poll", "channel", "name", "help"),
+    "arbitrate": ("form", "poll", "channel", "name", "flags", "help"),
     "decisions": ("list", "help"),
 }
 ASKING = ("help", "aide", "?", "-h", "--help")

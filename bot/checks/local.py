@@ -38,10 +38,15 @@ def configuration(environ: Mapping[str, str] | None = None) -> tuple[Check, Sett
         fix = 'add cmo = ["U…"], the Slack ids of the CMO(s)'
         return Check("configuration", False, f"{where}: no CMO", fix), settings
     found = (
-        f"{where}: {len(config.committees)} committee(s), {len(config.cmo)} CMO(s), "
-        f"time zone {config.timezone}, language {config.language}"
+        f"{where}: {_count(len(config.committees), 'committee')}, "
+        f"{_count(len(config.cmo), 'CMO')}, time zone {config.timezone}, "
+        f"language {config.language}"
     )
     return Check("configuration", True, found), settings
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def shown(url: str) -> str:

@@ -5,7 +5,10 @@ bot can post there), each person the configuration names (`users.info`), an app-
 token, and a test DM.
 
 Slack shows a bot no private channel it is not in: `channel_not_found` may mean either, so
-the advice names both."""
+the advice names both.
+
+Past 300 lines: one function per thing Slack is asked about, each with its own advice;
+splitting them would scatter the wording of the fixes."""
 
 from __future__ import annotations
 

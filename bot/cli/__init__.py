@@ -21,10 +21,14 @@ def run(args: argparse.Namespace) -> int:
 
     settings = None
     try:
+        if args.command == "demo" and getattr(args, "serve", False):
+            from bot.devtools.demo_serve import serve_demo
+
+            return serve_demo(language=args.language, port=args.port)
         if args.command == "demo":
             from bot.devtools.demo import run_demo
 
-            return run_demo(language=args.language)
+            return run_demo(language=args.language, html=getattr(args, "html", None))
         if args.command == "prompts":
             from bot.cli import prompts
 
@@ -105,6 +109,10 @@ def _command(name: str) -> Callable[..., int]:
         from bot.cli.noise import noise
 
         return noise
+    if name == "indicator":
+        from bot.cli.indicators import indicator
+
+        return indicator
     if name in ("inbox", "outbox"):
         from bot.cli.boxes import box
 

@@ -37,12 +37,18 @@ def box(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{count} message(s) back in line; a running bot sends them within seconds")
             return 0
         states = ("failed",) if args.failed else ("pending", "failed")
+        from bot.services.names import Names
+        from rituals.store import people
+
         with database.read() as session:
             messages = outbox.listed(session=session, states=states)
+            targets = {str(m.payload.get("channel") or "") for m in messages}
+            names = Names(people.names(session=session, users=targets))
         for message in messages:
             error = f"  {message.last_error}" if message.last_error else ""
             target = message.payload.get("channel") or message.payload.get("ref") or ""
-            print(f"{message.state:<8} {message.key}  {message.method} {target}{error}")
+            shown = names.label(str(target)) if target else ""  # `Inès Martin (U0INES001)`
+            print(f"{message.state:<8} {message.key}  {message.method} {shown}{error}")
         print(f"{len(messages)} message(s)")
         return 0
     finally:

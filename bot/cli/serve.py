@@ -123,13 +123,13 @@ def _status(bot: Any, args: argparse.Namespace, settings: Settings) -> Any:
     token = settings.bot_token.get_secret_value() if settings.bot_token else None
     engine = bot.database.engine
     readiness = Readiness(engine, slack_url=settings.slack_api_url, token=token)
-    web = WebApp(None, engine, signing_secret="", readiness=readiness)
+    web = WebApp(None, engine, signing_secret="", readiness=readiness, dashboard=bot.dashboard())
     port = settings.port if args.port is None else args.port
     server = ServerThread(make_server(web, host=args.host, port=port, threads=4))
     server.start()
     print(
-        f"ritualbot listening on http://{args.host}:{server.port}/ for /healthz, /readyz and "
-        "/metrics; Slack over Socket Mode",
+        f"ritualbot listening on http://{args.host}:{server.port}/ for /healthz, /readyz, "
+        "/metrics and the dashboard; Slack over Socket Mode",
         flush=True,
     )
     return server.stop

@@ -6,6 +6,9 @@ identifier (a retry or a replay is the same row); only then does Slack get its 2
 `done` commit together, so each takes effect once. A row that keeps failing is parked with
 its error (`ritualbot inbox list`, `ritualbot inbox retry`). Unfinished rows are taken up on
 start and by any replica.
+
+Past 300 lines by a few: the intake and its worker share the row's life cycle (accepted,
+claimed, done, parked) and are kept together on purpose.
 """
 
 from __future__ import annotations

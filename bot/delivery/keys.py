@@ -112,3 +112,60 @@ def merged(week: str, person: str, parts: list[str], *, message: int = 1) -> str
 def failures(run: str, cmo: str) -> str:
     """A CMO's report of what a ritual run could not deliver."""
     return f"failures:{run}:{cmo}"
+
+
+def dependency_question(week: str, person: str, dependencies: list[int]) -> str:
+    """The one DM asking a provider's owner about the dependencies imported on their work."""
+    digest = hashlib.sha256(",".join(map(str, sorted(dependencies))).encode()).hexdigest()[:16]
+    return f"dependency-ask:{week}:{person}:{digest}"
+
+
+def dependency_alert(dependency_id: int, trouble: str, day: str, recipient: str) -> str:
+    """A provider's trouble, told once to one person on the day it changed."""
+    return f"dependency-alert:{dependency_id}:{trouble}:{day}:{recipient}"
+
+
+def following(period: str, person: str) -> str:
+    """An Informed person's one "following" message of the week."""
+    return f"following:{period}:{person}"
+
+
+def consult(poll_id: int, person: str) -> str:
+    """The one message asking a Consulted person their view before a poll opens."""
+    return f"consult:{poll_id}:{person}"
+
+
+SECRET_PREFIX = "ballot:"
+
+
+def ballot_receipt(work: str) -> str:
+    """What a secret ballot's voter is told of their click (one inbox item): its payload is
+    blanked once sent (`forgotten_once_sent`), so the outbox keeps no one's choice."""
+    return f"{SECRET_PREFIX}{work}"
+
+
+def forgotten_once_sent(key: str) -> bool:
+    return key.startswith(SECRET_PREFIX)
+
+
+def poll_nudge(poll_id: int, person: str) -> str:
+    """The one nudge of a poll's member who has not voted, a day before it closes."""
+    return f"poll-nudge:{poll_id}:{person}"
+
+
+def decision_asked(period: str, person: str) -> str:
+    """The follow-up of the week's due decisions, for someone with no prompt that week."""
+    return f"decision-ask:{period}:{person}"
+
+
+def decision_escalation(decision_id: int, opened: str, level: int, recipient: str) -> str:
+    return f"decision-escalation:{decision_id}:{opened}:{level}:{recipient}"
+
+
+def decision_review(decision_id: int) -> str:
+    """The committee asked, once, whether a decision still holds."""
+    return f"decision-review:{decision_id}"
+
+
+def decision_reviewed(decision_id: int) -> str:
+    return f"decision-reviewed:{decision_id}"

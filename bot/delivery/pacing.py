@@ -132,21 +132,27 @@ class Pace:
         self.last_limited, self.accepted = now, 0
 
 
+SPACED = frozenset({"chat.postMessage"})  # a new message in the channel: the 1-a-second rule
+
+
 class Spacing:
-    """At most one post a second in each channel: `wait_time(channel)`, then `sent(channel)`."""
+    """At most one post a second in each channel: `wait_time(method, channel)`, then
+    `sent(method, channel)`. Only new posts count: an ephemeral or an edit adds no message to
+    the channel (a burst of votes is a burst of ephemerals and one redraw in one channel, and
+    waits only for the method's pace)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
         self._last: dict[str, float] = {}
 
-    def wait_time(self, channel: str | None) -> float:
-        if not channel or channel[:1] not in ("C", "G"):
+    def wait_time(self, method: str, channel: str | None) -> float:
+        if method not in SPACED or not channel or channel[:1] not in ("C", "G"):
             return 0.0  # DMs: the method's pace is enough
         last = self._last.get(channel)
         return 0.0 if last is None else max(0.0, last + CHANNEL_GAP - self.clock())
 
-    def sent(self, channel: str | None) -> None:
-        if channel and channel[:1] in ("C", "G"):
+    def sent(self, method: str, channel: str | None) -> None:
+        if method in SPACED and channel and channel[:1] in ("C", "G"):
             now = self.clock()
             self._last[channel] = now
             if len(self._last) > 10_000:  # keep only the channels of the last seconds

@@ -9,6 +9,9 @@ that together they keep to Slack's rate; the others stand by and take over withi
 of it stopping or dying, with the pace it learned. A row is claimed just before it is sent,
 so it is never sent twice, and a crashed worker's rows are taken up again when the claim
 ends. It wakes when a transaction that queued something commits.
+
+Past 300 lines: the claim, send, classify-the-answer and lease loop read best as one unit;
+the pacing maths lives in `pacing.py`, the payloads in `payloads.py`.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from bot import metrics
+from bot.delivery import keys
 from bot.delivery.pacing import Clock, Pace, Spacing
 from bot.delivery.payloads import PAYLOAD, Payload, Post, Redraw, Respond, Update
 from bot.delivery.sender import Outcome, SlackSender
@@ -34,6 +38,8 @@ from rituals.models import OutboxMessage
 from rituals.store import lease, outbox
 
 log = logging.getLogger(__name__)
+# what a secret ballot's receipt keeps once sent: a valid payload that says nothing
+_FORGOTTEN: dict[str, Any] = {"kind": "respond", "url": "", "text": ""}
 
 IDLE_WAIT = 2.0  # other replicas' rows are found within this
 BATCH = 20  # rows read at a time: a reply to a person waits for no more than these
@@ -294,7 +300,7 @@ class DeliveryWorker:
             with self.database.write() as session:
                 self._postpone(session, row_id, call)
             return 0
-        spaced = self.spacing.wait_time(call[1].get("channel"))
+        spaced = self.spacing.wait_time(call[0], call[1].get("channel"))
         if spaced > 0:  # this channel had a post less than a second ago: the others first
             with self.database.write() as session:
                 self._postpone(session, row_id, _Later(), seconds=spaced)
@@ -382,7 +388,7 @@ class DeliveryWorker:
             )
         elif outcome.ok:
             pace.succeeded()
-            self.spacing.sent(params.get("channel"))
+            self.spacing.sent(method, params.get("channel"))
         return outcome
 
     def _record(self, session: Session, row: OutboxMessage, outcome: Outcome) -> None:
@@ -395,6 +401,8 @@ class DeliveryWorker:
             row.ts = body.get("ts") or body.get("message_ts") or row.payload.get("ts")
             row.channel = body.get("channel") or row.payload.get("channel")
             row.limited_since = None
+            if keys.forgotten_once_sent(row.key):  # a secret ballot's receipt: kept by no one
+                row.payload, row.channel, row.ts = dict(_FORGOTTEN), None, None
             self.stats["sent"] += 1
             metrics.SENT.labels(row.method).inc()
             return
@@ -420,6 +428,8 @@ class DeliveryWorker:
         """The row failed for good: recorded, logged, and told (`on_failed`) in the same
         transaction, so that a report of it is queued once with it."""
         row.state, row.last_error, row.claimed_until = "failed", error, None
+        if keys.forgotten_once_sent(row.key):
+            row.payload, row.channel = dict(_FORGOTTEN), None
         session.add(row)
         self.stats["failed"] += 1
         metrics.FAILED.labels(row.method).inc()

@@ -1,5 +1,8 @@
 """`ritualbot demo`: the real bot, a sample roadmap and simulated owners, against a local
-stand-in for Slack — what each person would see, printed in the terminal."""
+stand-in for Slack — what each person would see, printed in the terminal.
+
+Past 300 lines: the demo's story, chapter by chapter; each chapter is a short function.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import SecretStr
 
+from bot.devtools.pictures import Album, bot_post, said
+from bot.devtools.render import Reader
 from bot.devtools.simulate import LocalBot
 from bot.devtools.standin import SlackStandIn
 from bot.devtools.story import Clock, Story
@@ -19,6 +24,7 @@ from bot.services.exports import CHECKIN_COLUMNS, checkin_rows, decision_rows
 from bot.services.roadmap import import_roadmap
 from bot.settings import Committee, Config, Delivery, Settings
 
+DM, THREAD = "ritualbot · direct message", "Thread · ritualbot"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PARIS = ZoneInfo("Europe/Paris")
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=PARIS)
@@ -65,7 +71,8 @@ def demo_settings(folder: Path, standin: SlackStandIn, language: str) -> Setting
     )
 
 
-def run_demo(language: str = "en", out: TextIO | None = None) -> int:
+def run_demo(language: str = "en", out: TextIO | None = None, html: Path | None = None) -> int:
+    """The story in the terminal; with `html`, also one page per scene written there."""
     out = out or sys.stdout
     users = {
         user: {"real_name": name, "email": email, "tz": "Europe/Paris"}
@@ -81,11 +88,16 @@ def run_demo(language: str = "en", out: TextIO | None = None) -> int:
             names = {user: name for user, (name, _) in PEOPLE.items()}
             names |= {"C0COMEX01": "#comex", "C0OPSCOM1": "#opscom"}
             story = Story(bot, clock, out, names)
-            _checkin_week(story, bot, clock)
-            _arbitration(story, bot, clock)
-            _digest_and_home(story, bot)
+            album = Album(Reader(names, PARIS, language))
+            _checkin_week(story, bot, clock, album)
+            _arbitration(story, bot, clock, album)
+            _digest_and_home(story, bot, album)
             _monthly_committee(story, bot)
+            _escalation(story, bot, album)
             _exports(story, bot)
+    if html is not None:
+        written = album.write(html)
+        print(f"\n{len(written) - 1} pages of what people see, in {html / 'index.html'}", file=out)
     return 0
 
 
@@ -93,7 +105,7 @@ def _prompt(bot: LocalBot, user: str, title: str) -> dict[str, Any]:
     return next(m for m in bot.standin.messages(user) if title in (m.get("text") or ""))
 
 
-def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
+def _checkin_week(story: Story, bot: LocalBot, clock: Clock, album: Album) -> None:
     print(
         story.style.bold(
             "ritualbot demo: the CMO's rituals over two weeks, against a local stand-in for Slack"
@@ -126,6 +138,13 @@ def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
         return True
 
     story.show_new(brief)
+    album.conversation(
+        "checkin-prompt",
+        "The weekly check-in",
+        "Thomas Girard, who owns two initiatives, on Monday at 9:00: one DM for both",
+        place=DM,
+        posts=[bot_post(clock.now, _prompt(bot, "U0OWNER02", "ERP"))],
+    )
 
     story.chapter("Owners answer in their own words", MONDAY + timedelta(hours=2))
     prompt = _prompt(bot, "U0OWNER02", "ERP")
@@ -133,6 +152,16 @@ def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
     story.says("U0OWNER02", "(in the thread, on his two initiatives) " + both.replace("\n", " / "))
     bot.dm("U0OWNER02", both, thread_ts=prompt["ts"])
     story.show_new()
+    album.conversation(
+        "receipt",
+        "The receipt of an answer",
+        "Thomas Girard, in the prompt's thread, right after answering in his own words",
+        place=THREAD,
+        posts=[
+            said("Thomas Girard", clock.now, both),
+            bot_post(clock.now, bot.standin.messages("U0OWNER02")[-1]),
+        ],
+    )
 
     story.says("U0INES001", "on track, 80%, KPI at 12 managers trained; no blockers")
     bot.dm("U0INES001", "on track, 80%, KPI at 12 managers trained; no blockers")
@@ -142,6 +171,16 @@ def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
     bot.dm("U0OWNER03", "rouge, bloqué par les données du contrôle de gestion")
     story.show_new()
     question = bot.standin.messages("U0OWNER03")[-1]
+    album.conversation(
+        "which-initiative",
+        "Which initiative?",
+        "Nadia Benali, who owns two initiatives, after an answer that names neither",
+        place=DM,
+        posts=[
+            said("Nadia Benali", clock.now, "rouge, bloqué par les données du contrôle de gestion"),
+            bot_post(clock.now, question),
+        ],
+    )
     choice = question["blocks"][-1]["elements"][0]
     story.does("U0OWNER03", f"clicks [ {choice['text']['text']} ]")
     bot.click("U0OWNER03", question, choice["action_id"])
@@ -159,6 +198,12 @@ def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
     bot.click("U0OWNER04", prompt, "checkin_update")
     story.show_new()
     view = bot.standin.calls("views.open")[-1].params["view"]
+    album.view(
+        "checkin-form",
+        "The check-in form",
+        "Lucas Fontaine, after clicking Update on his prompt",
+        view,
+    )
     story.does(
         "U0OWNER04",
         "picks At risk, 35 %, KPI 6.5, blocker “hiring freeze”, and asks for a decision: "
@@ -192,13 +237,28 @@ def _checkin_week(story: Story, bot: LocalBot, clock: Clock) -> None:
     )
     bot.core.rituals.run("reminder", now=clock.now)
     story.show_new()
+    album.conversation(
+        "reminder",
+        "The reminder",
+        "Nadia Benali on Wednesday, in the prompt's thread: one nudge, only if no answer came",
+        place=THREAD,
+        posts=[bot_post(clock.now, bot.standin.messages("U0OWNER03")[-1])],
+    )
 
 
-def _digest_and_home(story: Story, bot: LocalBot) -> None:
+def _digest_and_home(story: Story, bot: LocalBot, album: Album) -> None:
     friday = MONDAY + timedelta(days=4, hours=7)
     story.chapter("Friday: each committee reads its weekly digest", friday)
     bot.core.rituals.run("digest", now=friday)
     story.show_new()
+    top = [m for m in bot.standin.messages("C0COMEX01") if not m.get("thread_ts")][-1]
+    album.conversation(
+        "digest",
+        "The weekly digest",
+        "The members of #comex on Friday afternoon; the detail follows in its thread",
+        place="#comex",
+        posts=[bot_post(friday, top)],
+    )
     story.chapter("The CMO opens ritualbot's Home tab")
     story.does("U0CMO0001", "opens the Home tab")
     bot.event(
@@ -211,9 +271,11 @@ def _digest_and_home(story: Story, bot: LocalBot) -> None:
         }
     )
     story.show_new(homes=True)
+    home = bot.standin.calls("views.publish")[-1].params["view"]
+    album.view("home", "The Home tab", "Claire Moreau, the CMO, opening ritualbot's Home", home)
 
 
-def _arbitration(story: Story, bot: LocalBot, clock: Clock) -> None:
+def _arbitration(story: Story, bot: LocalBot, clock: Clock, album: Album) -> None:
     cmo, ceo, cfo = "U0CMO0001", "U0CEO0001", "U0CFO0001"
     question = "ERP go-live: January or March? | January | March | By site, in two waves"
     story.chapter("The CMO puts a question to the comex", MONDAY + timedelta(days=3))
@@ -231,6 +293,14 @@ def _arbitration(story: Story, bot: LocalBot, clock: Clock) -> None:
             story.show_new(lambda params: "ts" in params)  # the poll redrawn, in one line
         else:
             story.show_new()  # the tally after the last vote counted, in full
+        if n == 2:
+            album.conversation(
+                "poll",
+                "A poll and its tally",
+                "The members of #comex, once two of the three have voted",
+                place="#comex",
+                posts=[bot_post(clock.now, bot.standin.messages("C0COMEX01")[-1])],
+            )
 
     story.does(cmo, "clicks [ Close now ]")
     bot.click(cmo, bot.standin.messages("C0COMEX01")[-1], "poll_close")
@@ -253,6 +323,13 @@ def _arbitration(story: Story, bot: LocalBot, clock: Clock) -> None:
         },
     )
     story.show_new()
+    album.conversation(
+        "decision",
+        "The decision recorded",
+        "The members of #comex, once the CMO has recorded the committee's decision",
+        place="#comex",
+        posts=[bot_post(clock.now, bot.standin.messages("C0COMEX01")[-1])],
+    )
 
 
 def _monthly_committee(story: Story, bot: LocalBot) -> None:
@@ -260,6 +337,23 @@ def _monthly_committee(story: Story, bot: LocalBot) -> None:
     story.chapter("The monthly arbitration committee: owners' requests become polls", first_tuesday)
     bot.core.rituals.run("arbitration", now=first_tuesday)
     story.show_new()
+    # the initiative's Consulted are asked their view first; the poll opens after their round
+    bot.core.rituals.run("consult", now=first_tuesday + timedelta(hours=48))
+    story.show_new()
+
+
+def _escalation(story: Story, bot: LocalBot, album: Album) -> None:
+    scan = datetime(2026, 12, 14, 9, 30, tzinfo=PARIS)
+    story.chapter("The daily escalation scan: an initiative past its due date", scan)
+    bot.core.rituals.run("escalation", now=scan)
+    story.show_new()
+    album.conversation(
+        "escalation",
+        "An escalation",
+        "Nadia Benali, the morning after her initiative's due date passed (the first level)",
+        place=DM,
+        posts=[bot_post(scan, bot.standin.messages("U0OWNER03")[-1])],
+    )
 
 
 def _exports(story: Story, bot: LocalBot) -> None:

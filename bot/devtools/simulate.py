@@ -1,5 +1,8 @@
 """The real bot serving HTTP on loopback, and simulated Slack users sending it requests
-signed as Slack signs them: used by `ritualbot demo`, the whole-app tests and benchmarks."""
+signed as Slack signs them: used by `ritualbot demo`, the whole-app tests and benchmarks.
+
+Past 300 lines: the whole app on loopback plus one signed-request helper per Slack
+surface (event, command, action, view, shortcut) the tests and the demo drive."""
 
 from __future__ import annotations
 
@@ -318,6 +321,9 @@ class LocalBot:
                 entry = {"selected_date": value}
             elif kind == "datetimepicker":
                 entry = {"selected_date_time": int(value)}
+            elif kind == "checkboxes":  # `value`: the values ticked
+                ticked = [o for o in element["options"] if o["value"] in value]
+                entry = {"selected_options": ticked}
             else:
                 entry = {"value": str(value)}
             state[block_id] = {element["action_id"]: {"type": kind, **entry}}

@@ -5,7 +5,8 @@ shapes Slack documents, keeps the state of the messages the bot posted, records 
 (`calls`, `wait_for`), and can inject failures (`fail`) and rate limits. It plays the bot
 token's scopes (the `x-oauth-scopes` header of every answer, `missing_scope`) and, given
 `channels`, a workspace's channels as a bot sees them: a private one it is not in does not
-exist for it, an archived one refuses posts. Standard library only.
+exist for it, an archived one refuses posts. It also plays Sign in with Slack (`openid`).
+Standard library only, but for the id_token's signature (PyJWT, in bot/devtools/openid.py).
 Past the ~300-line mark because it holds fifteen Web API methods, response URLs and the HTTP
 server in one module: each piece is short, and splitting them would scatter one fake's state.
 """
@@ -104,6 +105,10 @@ class SlackStandIn:
         # What apps.connections.open answers, e.g. a test's Socket Mode server; None: a URL
         # nobody serves.
         self.socket_mode_url: str | None = None
+        # Sign in with Slack (bot/devtools/openid.py): set `openid.user` to who signs in.
+        from bot.devtools.openid import OpenIdProvider
+
+        self.openid = OpenIdProvider(lambda: self._origin, lambda: self._users or {}, TEAM_ID)
 
     @property
     def token(self) -> str:
@@ -238,7 +243,14 @@ class SlackStandIn:
             and (all or (c.status == 200 and c.response.get("ok") is True))
         ]
 
+    @property
+    def oauth_url(self) -> str:
+        """Its authorize page, for SLACK_OAUTH_URL; the keys are beside it."""
+        return f"{self._origin}/openid/connect/authorize"
+
     def _dispatch(self, path: str, params: dict[str, Any], auth: str, at: float) -> Reply:
+        if path.startswith(("/openid/", "/api/openid.")):
+            return self._openid(path, params, auth, at)
         if path.startswith("/api/"):
             method, handler = path[5:], getattr(self, "_api_" + path[5:].replace(".", "_"), None)
             if "." not in method:
@@ -250,6 +262,23 @@ class SlackStandIn:
             return 404, {"ok": False, "error": "not_found"}, {}
         with self._cond:
             reply = self._answer(method, handler, params, auth)
+            self._calls.append(Call(method, params, at, reply[0], reply[1]))
+            self._cond.notify_all()
+        return reply
+
+    def _openid(self, path: str, params: dict[str, Any], auth: str, at: float) -> Reply:
+        method = path.removeprefix("/api/")
+        if path == "/openid/connect/authorize":
+            reply = self.openid.authorize(params)
+        elif path == "/openid/connect/keys":
+            reply = self.openid.keys()
+        elif method == "openid.connect.token":
+            reply = 200, self.openid.token(params), {}
+        elif method == "openid.connect.userInfo":
+            reply = 200, self.openid.user_info(auth), {}
+        else:
+            reply = 404, {"ok": False, "error": "not_found"}, {}
+        with self._cond:
             self._calls.append(Call(method, params, at, reply[0], reply[1]))
             self._cond.notify_all()
         return reply

@@ -12,10 +12,13 @@ from bot.listeners.actions import (
     checkin_question,
     checkin_update,
     checkin_update_all,
+    consult_view,
     decision_followed,
     decision_record,
+    dependency_decide,
     digest_list,
     digest_page,
+    following,
     poll_close,
     poll_vote,
 )
@@ -23,7 +26,15 @@ from bot.listeners.base import Listening
 from bot.listeners.commands import arbitrate, checkin, decisions
 from bot.listeners.events import app_home, message
 from bot.listeners.shortcuts import record_checkin
-from bot.listeners.views import absence_form, arbitrate_form, checkin_form, decision_form
+from bot.listeners.views import (
+    absence_form,
+    arbitrate_form,
+    checkin_form,
+    consult_form,
+    decision_blocked_form,
+    decision_form,
+    dependency_refusal,
+)
 
 LISTENERS = (
     message,
@@ -48,7 +59,13 @@ LISTENERS = (
     absence_form,
     arbitrate_form,
     decision_form,
+    decision_blocked_form,
     record_checkin,
+    following,
+    consult_view,
+    consult_form,
+    dependency_decide,
+    dependency_refusal,
 )
 
 

@@ -16,9 +16,9 @@ from bot.people import People
 from bot.readers import Readers
 from bot.services.polls import Polls
 from bot.settings import Settings
-from rituals.arbitration import agenda_item, default_deadline
+from rituals.arbitration import agenda_item
 from rituals.db import Database
-from rituals.models import ArbitrationRequest
+from rituals.models import ArbitrationRequest, Decision
 from rituals.periods import month_of
 from rituals.registry import Ritual, RunResult
 from rituals.store import initiatives, requests, runs
@@ -37,7 +37,7 @@ class AgendaRitual:
     def run(self, *, now: datetime, committee: str | None = None) -> RunResult:
         self.polls.close_due(now)
         period = month_of(now, self.settings.tz)
-        deadline = default_deadline(now, hours=self.settings.config.arbitration.deadline_hours)
+        deadline = self.polls.deadline(now)
         queued, first = 0, False
         with self.database.write() as session:
             for name in [committee] if committee else list(self.settings.config.committees):
@@ -65,16 +65,18 @@ class AgendaRitual:
         deadline: datetime,
     ) -> int:
         words = self.readers.of_committee(committee)
-        found = initiatives.by_ids(session=session, ids=[r.initiative_id for r in waiting])
-        lines = [
-            AgendaLine(
-                title=found[r.initiative_id].title,
-                owner=found[r.initiative_id].owner,
-                request=r.text,
-            )
-            for r in waiting
-            if r.initiative_id in found
-        ]
+        found = initiatives.by_ids(
+            session=session, ids=[r.initiative_id for r in waiting if r.initiative_id is not None]
+        )
+        lines = []
+        for r in waiting:
+            if r.initiative_id is not None and r.initiative_id in found:
+                initiative = found[r.initiative_id]
+                lines.append(AgendaLine(initiative.title, initiative.owner, r.text))
+            elif (decision := session.get(Decision, r.decision_id or 0)) is not None:
+                # a decision overdue or to revisit: its question, and who follows it up
+                owner = decision.follow_up_owner or decision.decided_by
+                lines.append(AgendaLine(decision.question, owner, r.text))
         message = blocks.agenda(
             words,
             committee=committee,

@@ -116,7 +116,8 @@ class Answers:
         among = subject or who.initiatives
         thread = among[0].id if subject and len(subject) == 1 else None
         period = period or week_of(now, self.settings.tz)
-        reading = understand(session, text, among, thread=thread)
+        language = self.readers.locale_of(user)  # `12,480`: a French comma is decimal
+        reading = understand(session, text, among, thread=thread, language=language)
         if not reading.readable:
             title = among[0].title if len(among) == 1 else None
             self.recorder.reply(session, job, where, blocks.help_reply(words, title=title))

@@ -17,13 +17,15 @@ from bot.delivery.outbox import Queued, enqueue, enqueue_many
 from bot.delivery.payloads import Redraw, post
 from bot.people import People
 from bot.readers import Readers
+from bot.services import commitments
 from bot.services.noise import Budget
 from bot.settings import Settings
 from bot.text import stored
 from bot.triggers import trigger_for
-from rituals.checkins import plan_prompts
+from rituals.checkins import PromptPlan, plan_prompts
 from rituals.db import Database
 from rituals.models import CheckinPrompt, Initiative
+from rituals.owners import owns
 from rituals.periods import bounds, quarter_of, week_of
 from rituals.registry import Ritual, RunResult
 from rituals.store import (
@@ -85,20 +87,20 @@ class CheckinRitual:
             plans = plan_prompts(
                 initiatives.of_quarter(session=session, quarter=quarter, committee=committee),
                 quarter=quarter,
-                asked=prompts.asked(session=session, period=period),
+                asked=prompts.asked_pairs(session=session, period=period),
                 away=absences.away_on(session=session, day=now.astimezone(tz).date()),
             )
             asking = [plan for plan in plans if plan.recipient is not None]
             if self.people is not None:  # names, zones, languages: known before, in bulk
                 self.people.prefetch(
-                    {p.recipient or "" for p in asking} | {p.initiative.owner for p in asking}
+                    {p.recipient or "" for p in asking} | {p.stands_for for p in asking}
                 )
-            by_person: dict[str, list[Initiative]] = defaultdict(list)
+            by_person: dict[str, list[PromptPlan]] = defaultdict(list)
             for plan in plans:
                 if plan.recipient is None:
                     self._excuse(session, plan.initiative, period, now)
                 elif self.time_came(Ritual.CHECKIN, plan.recipient, now, period):
-                    by_person[plan.recipient].append(plan.initiative)
+                    by_person[plan.recipient].append(plan)
             queued = self._ask(session, by_person, period, now)
         return RunResult(Ritual.CHECKIN, period, queued, first)
 
@@ -118,7 +120,7 @@ class CheckinRitual:
         )
 
     def _ask(
-        self, session: Session, by_person: dict[str, list[Initiative]], period: str, now: datetime
+        self, session: Session, by_person: dict[str, list[PromptPlan]], period: str, now: datetime
     ) -> int:
         """Each person's prompt of the week, in a few statements whatever their number: the
         rows of what they are asked, and one message each, drawn when it is sent (see
@@ -131,15 +133,15 @@ class CheckinRitual:
             session=session,
             rows=[
                 CheckinPrompt(
-                    initiative_id=initiative.id or 0,
+                    initiative_id=plan.initiative.id or 0,
                     period=period,
-                    owner=initiative.owner,
+                    owner=plan.stands_for,
                     recipient=person,
                     message_key=keyed[person],
                     created_at=now,
                 )
                 for person, new in by_person.items()
-                for initiative in new
+                for plan in new
             ],
         )
         sent = outbox.existing(session=session, keys=list(keyed.values()))
@@ -155,7 +157,7 @@ class CheckinRitual:
                     Queued(
                         key,
                         Redraw(surface="prompt", ref=ref),
-                        initiative_id=new[0].id if len(new) == 1 else None,
+                        initiative_id=new[0].initiative.id if len(new) == 1 else None,
                         noise=(person, period),
                     )
                 )
@@ -177,10 +179,14 @@ class CheckinRitual:
         notes = [stored(text) for text in notices.riding_on(session=session, into=key)]
         words = self.readers.of_user(person)
         items = self._items(session, person, everything)
-        return {
-            "channel": person,
-            **blocks.prompt(words, items, period=period, notes=notes).payload(),
-        }
+        shown = {d.id for item in items for d in item.decisions}
+        followed = [
+            f
+            for f in commitments.in_prompt(session, self.settings.tz, person, period)
+            if f.id not in shown
+        ]
+        drawn = blocks.prompt(words, items, period=period, notes=notes, followed=followed)
+        return {"channel": person, **drawn.payload()}
 
     def draw_edit(self, session: Session, ref: str) -> dict[str, Any]:
         """The prompt redrawn in place (chat.update takes the channel of the message)."""
@@ -196,7 +202,7 @@ class CheckinRitual:
         for initiative in asked:
             previous = last.get(initiative.id or 0)
             deputy_for = None
-            if initiative.owner != person and self.people is not None:
+            if not owns(initiative, person) and self.people is not None:
                 deputy_for = self.people.named(initiative.owner)
             items.append(
                 PromptItem(
@@ -263,6 +269,7 @@ class CheckinRitual:
         notes = self.budget.notes(session, person, into=reminder_key)
         words = self.readers.of_user(person)
         message = blocks.reminder(words, titles=titles, period=period, notes=notes)
+        message = commitments.on_reminder(session, self.settings.tz, person, period, message, words)
         return int(
             enqueue(
                 session,

@@ -65,7 +65,13 @@ class Clicks:
             now=job.received_at,
             lane=Lane.PERSON,
         )
-        reading = understand(session, waiting.text, [initiative], thread=initiative.id)
+        reading = understand(
+            session,
+            waiting.text,
+            [initiative],
+            thread=initiative.id,
+            language=self.readers.locale_of(work.user),
+        )
         found = outcome(
             session,
             reading,

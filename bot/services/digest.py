@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -16,14 +17,17 @@ from sqlmodel import Session
 
 from bot.blocks import digest as blocks
 from bot.blocks import digest_list
+from bot.dashboard.links import committee_url
 from bot.delivery import keys
 from bot.delivery.inbox import Job
 from bot.delivery.outbox import enqueue
 from bot.delivery.payloads import post
 from bot.people import People
 from bot.readers import Readers
+from bot.services.dependencies import at_risk_through
 from bot.services.forms import Forms, tell
 from bot.services.kpi_fetch import fetch_readings
+from bot.services.scorecard import read_indicators, scorecard_in
 from bot.settings import Settings
 from bot.text import slack_date
 from bot.work import OpenDigestList, TurnDigestPage
@@ -60,6 +64,8 @@ class DigestRitual:
                 now=now,
                 environ=os.environ,
             )
+        # the health indicators too: a source that fails is noted, the digest goes on
+        read_indicators(self.database, self.settings, now=now, environ=os.environ)
         queued, first = 0, False
         with self.database.write() as session:
             for name in [committee] if committee else list(self.settings.config.committees):
@@ -117,6 +123,12 @@ class DigestRitual:
             )
             for i, title, owner, status, target, unit in mine
         ]
+        through = at_risk_through(
+            session,
+            dependent_ids=[line.initiative_id for line in lines],
+            today=now.astimezone(tz).date(),
+        )
+        lines = [replace(line, through=through.get(line.initiative_id, ())) for line in lines]
         return build_digest(
             committee,
             period,
@@ -142,6 +154,10 @@ class DigestRitual:
             found,
             who=self.people.named,
             thresholds=Thresholds(**self.settings.config.escalation.model_dump()),
+            link=committee_url(self.settings, found.committee),
+            scorecard=scorecard_in(
+                session, self.settings, now=now, committee=found.committee, words=words
+            ),
         )
         channel = self.settings.config.committees[found.committee].channel
         top = keys.digest(found.period, found.committee)

@@ -11,7 +11,7 @@ scans at once — two replicas — tell each level once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from bot.blocks import escalation as blocks
 from bot.blocks.kit import Message
+from bot.dashboard.links import initiative_url, with_link
 from bot.delivery import keys
 from bot.people import People
 from bot.readers import Readers
@@ -48,6 +49,7 @@ from rituals.store import absences, escalations, requests
 from rituals.store.escalations import Answered, Scanned
 
 HISTORY = 4  # recent answers shown to the accountable
+Follower = Callable[[Session, datetime, str], list[Outgoing]]
 
 
 @dataclass(frozen=True)
@@ -94,12 +96,14 @@ class EscalationRitual:
         readers: Readers,
         people: People,
         budget: Budget,
+        followers: Sequence[Follower] = (),
     ) -> None:
         self.database = database
         self.settings = settings
         self.readers = readers
         self.people = people
         self.budget = budget
+        self.followers = followers  # other scans of the day (decisions), in the same budget
 
     @property
     def thresholds(self) -> Thresholds:
@@ -145,6 +149,8 @@ class EscalationRitual:
             escalations.change_many(session=session, rows=changed)
             escalations.open_many(session=session, rows=fresh)
             outgoing = self._tell(session, telling, now, period, history, rules)
+            for follower in self.followers:
+                outgoing += follower(session, now, period)
             messages = self.budget.deliver(session, outgoing, week=period, now=now)
         return RunResult(Ritual.ESCALATION, day_of(now, tz), messages, True)
 
@@ -268,7 +274,8 @@ class EscalationRitual:
                 return self.people.named(user)
 
             words = once(self.readers.of_committee(queue))
-            return blocks.channel(words, case, who=who, history=history, queue=queue)
+            message = blocks.channel(words, case, who=who, history=history, queue=queue)
+            return with_link(message, words, initiative_url(self.settings, initiative.id))
         words = once(self.readers.of_user(recipient))
         named = self.people.named
         if audience is Audience.OWNER:
@@ -276,5 +283,7 @@ class EscalationRitual:
         if audience is Audience.OWNER_TOLD:
             return blocks.owner_told(words, case, who=named)
         if audience is Audience.ACCOUNTABLE:
-            return blocks.accountable(words, case, who=named, history=history)
-        return blocks.cmo(words, case, who=named, history=history, queue=queue)
+            message = blocks.accountable(words, case, who=named, history=history)
+        else:
+            message = blocks.cmo(words, case, who=named, history=history, queue=queue)
+        return with_link(message, words, initiative_url(self.settings, initiative.id))

@@ -25,10 +25,12 @@ from bot.blocks.home import (
     Queued,
     RecentDecision,
 )
+from bot.dashboard.links import home_with_link, page_url
 from bot.delivery.inbox import Job
 from bot.delivery.outbox import redraw_home
 from bot.people import People
 from bot.readers import Readers
+from bot.services.scorecard import scorecard_in
 from bot.settings import Settings
 from bot.work import HomeOpened
 from rituals.db import Database
@@ -86,6 +88,8 @@ class Home:
             decisions=Listed() if cmo else self._decisions(session, user),  # CMO: the portfolio's
         )
         portfolio = self._portfolio(session, now, quarter) if cmo else None
+        words = self.readers.of_user(user)
+        scorecard = scorecard_in(session, self.settings, now=now, words=words) if cmo else None
         view = blocks.home_view(
             self.readers.of_user(user),
             mine,
@@ -95,8 +99,9 @@ class Home:
             now=now,
             who=self.people.named,
             thresholds=Thresholds(**self.settings.config.escalation.model_dump()),
+            scorecard=scorecard,
         )
-        return {"view": view}
+        return {"view": home_with_link(view, words, page_url(self.settings, "/"))}
 
     def _mine(self, session: Session, user: str, week: str, quarter: str) -> Mine:
         owned, total = home.owned(

@@ -68,6 +68,23 @@ def fetch_readings(
     return readings
 
 
+def read_sources(
+    sources: Mapping[str, str],
+    *,
+    environ: Mapping[str, str],
+    transport: httpx.BaseTransport | None = None,
+    timeout: float = 5.0,
+    retries: int = 2,
+    backoff: float = 0.5,
+) -> dict[str, tuple[float | None, str | None]]:
+    """(value, None) or (None, short reason) for each named source, the way KPIs are read."""
+    with httpx.Client(transport=transport, timeout=timeout) as client:
+        return {
+            name: _read(client, text, environ, retries=retries, backoff=backoff)
+            for name, text in sources.items()
+        }
+
+
 def _read(
     client: httpx.Client, text: str, environ: Mapping[str, str], *, retries: int, backoff: float
 ) -> tuple[float | None, str | None]:

@@ -1,7 +1,7 @@
 """The noise budget: at most `noise.weekly_dms` unsolicited DMs per person per week (two by
 default: the prompt and its reminder). What would go past it — or what can ride on the
-reminder the person is about to get — is folded into the next message they get anyway; an
-escalation to an accountable or a CMO is never dropped, only merged into one DM."""
+prompt or the reminder the person is about to get — is folded into the next message they get
+anyway; an escalation to an accountable or a CMO is never dropped, only merged into one DM."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from bot.delivery.outbox import Queued, enqueue_rows
 from bot.delivery.payloads import post
 from bot.settings import Settings
 from bot.text import Mrkdwn, stored
+from bot.triggers import next_fire
 from rituals.escalation import Audience
 from rituals.registry import Ritual
 from rituals.store import notices, outbox, prompts, runs
@@ -51,6 +52,16 @@ class Budget:
             return set()
         return {p.recipient for p in prompts.unanswered(session=session, period=week)}
 
+    def prompted_soon(self, session: Session, week: str, now: datetime) -> bool:
+        """Whether the week's check-in is yet to run, later today: every owner's prompt is
+        coming (Monday's 08:00 escalation scan rides on the 09:00 prompt rather than ringing
+        an hour before it). A check-in not due today is no ride: the notice goes now."""
+        if runs.has_run(session=session, ritual=Ritual.CHECKIN, period=week):
+            return False
+        tz = self.settings.tz
+        coming = next_fire(self.settings.cadence(Ritual.CHECKIN), tz, now)
+        return coming.astimezone(tz).date() == now.astimezone(tz).date()
+
     def notes(self, session: Session, person: str, *, into: str) -> list[Mrkdwn]:
         """What was folded for `person`, riding on the message queued under `into`."""
         return [stored(text) for text in notices.take(session=session, person=person, into=into)]
@@ -62,7 +73,8 @@ class Budget:
         reminder is coming; an accountable's or a CMO's merged into one DM each. How many
         messages were queued (those folded are not). A few statements, whatever their number."""
         owners = sorted({i.recipient for i in outgoing if i.audience in FOLDED_OWNER})
-        soon = self.reminded_soon(session, week) if owners else set()
+        coming = bool(owners) and self.prompted_soon(session, week, now)
+        soon = set(owners) if coming else self.reminded_soon(session, week) if owners else set()
         sent = outbox.unsolicited_of(session=session, people=owners, week=week)
         queued: list[Queued] = []
         folded: list[dict[str, Any]] = []

@@ -24,6 +24,7 @@ from bot.delivery.outbox import Lane, enqueue, redraw_home
 from bot.delivery.payloads import Post, post
 from bot.readers import Readers
 from bot.settings import Settings
+from bot.text import Mrkdwn
 from rituals.absence import may_answer
 from rituals.arbitration import committee_for
 from rituals.checkins import Answer, record_checkin
@@ -64,6 +65,11 @@ class Recorder:
     def __init__(self, settings: Settings, readers: Readers) -> None:
         self.settings = settings
         self.readers = readers
+
+    def _by(self, initiative: Initiative, user: str) -> Mrkdwn | None:
+        """Who answered, named on the receipt of a co-owned initiative (either may answer)."""
+        people = self.readers.people
+        return people.named(user) if initiative.co_owners and people is not None else None
 
     def may(self, session: Session, initiative: Initiative, user: str, now: datetime) -> bool:
         """Whether `user` answers for the initiative today: its owner, or their deputy."""
@@ -126,6 +132,7 @@ class Recorder:
                     replaced=replaced is not None,
                     kept_status=given.kept_status,
                     asked=given.asked,
+                    by=self._by(initiative, user),
                 )
             )
         if not parts:
@@ -197,7 +204,9 @@ class Recorder:
     ) -> None:
         """The week skipped: the prompt marked (no reminder follows) and the owner told, once."""
         assert initiative.id is not None
-        prompt = prompts.of(session=session, initiative_id=initiative.id, period=period)
+        prompt = prompts.of(
+            session=session, initiative_id=initiative.id, period=period, recipient=user
+        )
         if prompt is None:
             prompt = CheckinPrompt(
                 initiative_id=initiative.id,

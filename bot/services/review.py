@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.blocks import review as blocks
+from bot.dashboard.links import page_url
 from bot.delivery import keys
 from bot.delivery.outbox import enqueue
 from bot.delivery.payloads import post
@@ -59,6 +60,7 @@ class ReviewRitual:
                     quarter=quarter,
                     items=found.committees.get(name, []),
                     decisions=sum(d.committee == name for d in found.decisions),
+                    page=page_url(self.settings, f"/review/{quarter}"),
                 )
                 channel = self.settings.config.committees[name].channel
                 queued += enqueue(

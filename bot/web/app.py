@@ -1,6 +1,7 @@
 """The HTTP surface as one WSGI app: `POST /slack/events` (checked at the door, then Bolt),
 `GET /healthz` (liveness: the process answers), `GET /readyz` (the database, its schema and
-the token: 200 or 503, one line per check) and `GET /metrics` (Prometheus' text format).
+the token: 200 or 503, one line per check), `GET /metrics` (Prometheus' text format) and,
+when it is set up, the dashboard's pages and sign-in (bot/dashboard/).
 
 In Socket Mode the same app serves without the Slack route (`app=None`)."""
 
@@ -32,7 +33,9 @@ class WebApp:
         *,
         signing_secret: str,
         readiness: Readiness | None = None,
+        dashboard: Any = None,  # bot.dashboard.Dashboard: its pages and sign-in, when set up
     ) -> None:
+        self.dashboard = dashboard
         self.slack = None if app is None else SlackRequestHandler(app, path="/slack/events")
         self.engine = engine
         self.secret = signing_secret
@@ -63,6 +66,8 @@ class WebApp:
                 return self._slack(environ, start_response)
             finally:
                 metrics.ACK_SECONDS.observe(time.perf_counter() - started)
+        if self.dashboard is not None and self.dashboard.handles(path):
+            return self.dashboard(environ, start_response)
         return _answer(start_response, 404, b"not found\n")
 
     def _slack(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:

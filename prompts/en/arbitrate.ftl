@@ -54,3 +54,9 @@ arbitrate-form-error-no-committee = No committee is configured yet: ask the oper
 arbitrate-form-error-deadline = Pick a deadline in the future.
 arbitrate-form-error-initiative = Pick an initiative from the list, or leave it empty.
 arbitrate-form-error-not-cmo = Only the CMO can put a question to a committee.
+
+## Polls a committee trusts: the hidden tally and the secret ballot, in the form and the answer.
+arbitrate-form-tally = Tally
+arbitrate-form-hidden = Hide the tally until the poll closes (turnout only meanwhile)
+arbitrate-posted-anonymous = Secret ballot: nobody can tell who voted what, not even from the database.
+arbitrate-posted-hidden = The tally is hidden until the poll closes; you will see the turnout only.

@@ -52,3 +52,16 @@ poll-vote-closed = This poll is closed; your click was not counted.
 
 poll-notice-not-cmo = Only the CMO can close a poll or record its decision.
 poll-notice-already = This poll is already closed.
+
+## Polls a committee trusts: the hidden tally, the quorum, the secret ballot, the one nudge.
+poll-turnout-hidden = { $voted } of { $members } have voted · the tally shows when the poll closes
+poll-quorum = Quorum: { $needed ->
+    [one] { $needed } vote
+   *[other] { $needed } votes
+  }
+poll-result-no-quorum = *No quorum:* { $voted } of { $members } voted, { $needed } needed. The decision is deferred unless the CMO records one anyway.
+poll-closed-no-quorum = *No quorum* ({ $voted } of { $members } voted, { $needed } needed): the decision is deferred, unless you record one anyway; the log will say it was taken without quorum.
+poll-vote-secret = Secret ballot: your vote is stored under a code only this poll knows, and the code is destroyed when it closes.
+
+poll-nudge-fallback = A poll of { $committee } closes { $deadline }: you have not voted yet
+poll-nudge = :ballot_box_with_ballot: The poll *{ $question }* of { $committee } closes { $deadline } and you have not voted yet. Vote in { $channel }.

@@ -16,6 +16,7 @@ usage-arbitrate-form = `/arbitrate` alone opens the form: question, options, com
 usage-arbitrate-poll = `/arbitrate Do we extend the ERP budget? | Yes | No | Only 1 month`: 2 to { $max } options, for the committee of the channel you type it in (elsewhere, the first committee).
 usage-arbitrate-channel = `/arbitrate #opscom Which supplier? | A | B`: for the committee of that channel.
 usage-arbitrate-name = `/arbitrate comex: Extend the budget? | Yes | No`: for the committee named first.
+usage-arbitrate-flags = `/arbitrate Budget 2027? | Approve | Reject --hidden --anonymous`: `--hidden` shows the turnout only until the poll closes; `--anonymous` makes it a secret ballot.
 usage-arbitrate-help = `/arbitrate help`: this help.
 usage-arbitrate-cmo = Only the CMO can post a poll. Committee members vote with its buttons; to ask for a decision on your initiative, write `decision needed: …` in your check-in and it joins the committee's next monthly agenda.
 

@@ -54,3 +54,9 @@ arbitrate-form-error-no-committee = Aucun comité n’est encore configuré : de
 arbitrate-form-error-deadline = Choisissez une date de fin des votes à venir.
 arbitrate-form-error-initiative = Choisissez une initiative dans la liste, ou laissez le champ vide.
 arbitrate-form-error-not-cmo = Seul le CMO peut soumettre une question à un comité.
+
+## Des sondages auxquels un comité se fie : décompte caché et vote secret, dans le formulaire et la réponse.
+arbitrate-form-tally = Décompte
+arbitrate-form-hidden = Cacher le décompte jusqu’à la clôture (participation seulement d’ici là)
+arbitrate-posted-anonymous = Vote secret : personne ne peut savoir qui a voté quoi, pas même à partir de la base de données.
+arbitrate-posted-hidden = Le décompte est caché jusqu’à la clôture ; vous ne verrez que la participation.

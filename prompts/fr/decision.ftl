@@ -46,3 +46,57 @@ decision-list-more = { $count ->
     [one] …et { $count } plus ancienne
    *[other] …et { $count } plus anciennes
   }
+
+## Les décisions comme engagements : date de revue et décision remplacée dans le formulaire, le
+## suivi (Fait / Pas encore, nouvelle date / Bloquée), l’escalade du retard, la revue du comité.
+
+decision-form-review = Date de revue : quand le comité vérifie qu’elle tient toujours
+decision-form-error-review = Choisissez une date de revue à partir d’aujourd’hui, ou laissez le champ vide.
+decision-form-supersedes = Remplace une décision antérieure
+decision-form-supersedes-option = n° { $id } { $decision }
+decision-form-error-supersedes = Choisissez l’une des décisions antérieures du comité, ou laissez le champ vide.
+
+decision-number = n° { $id }
+decision-superseded-by = remplacée par la n° { $id }
+decision-supersedes = remplace la n° { $id }
+decision-review-on = revue le { $date }
+decision-status-blocked = :no_entry: bloquée : { $reason }
+decision-status-overdue = :hourglass: en retard
+
+decision-follow-header = *Décisions dont vous assurez le suivi*
+decision-follow-line = :scales: n° { $id } *{ $decision }* sur « { $question } » — pour le { $due }
+decision-follow-line-blocked = :scales: n° { $id } *{ $decision }* sur « { $question } » — pour le { $due }, bloquée : { $reason }
+decision-follow-ask = Est-elle mise en œuvre ? Sinon, choisissez la nouvelle date ; si quelque chose bloque, dites quoi.
+decision-follow-fallback = Une décision à suivre : { $decision }
+decision-button-blocked = Bloquée
+decision-new-date = Pas encore, nouvelle date
+
+decision-followed-new-date = C’est noté : pas encore, nouvelle échéance le { $due }. ({ $question })
+decision-followed-blocked = C’est noté : bloquée ({ $reason }). Elle figure comme bloquée au registre des décisions. ({ $question })
+decision-followed-date-past = Choisissez une nouvelle date à partir d’aujourd’hui ; rien n’a été modifié.
+
+decision-blocked-form-title = Qu’est-ce qui bloque ?
+decision-blocked-form-reason = Ce qui bloque la décision, en quelques mots
+decision-blocked-form-submit = Enregistrer
+decision-blocked-form-cancel = Annuler
+decision-blocked-form-error = Dites en quelques mots ce qui bloque.
+
+decision-overdue-owner = :warning: La décision *{ $decision }* sur « { $question } » était prévue pour le { $due } et n’est pas encore faite. Est-ce fait, pour quand, ou qu’est-ce qui bloque ?
+decision-overdue-owner-told = :information_source: La décision *{ $decision }* sur « { $question } » était prévue pour le { $due } et reste ouverte : elle remonte donc à { $cmo }, qui l’a enregistrée. La marquer comme faite clôt l’escalade.
+decision-overdue-cmo = :warning: La décision *{ $decision }* sur « { $question } » que vous avez enregistrée était prévue pour le { $due } et n’est pas faite (suivi : { $owner }).
+decision-overdue-cmo-queued = :rotating_light: La décision *{ $decision }* sur « { $question } » n’est toujours pas faite (pour le { $due }, suivi : { $owner }) : elle rejoint { $queue }.
+decision-overdue-fallback = Une décision est en retard : { $decision }
+decision-overdue-request = Décision en retard « { $question } » → { $decision }, pour le { $due }, suivi : { $owner }. Que faire ?
+
+decision-review = :mag: *Revue* de la décision *{ $decision }* sur « { $question } » (prise le { $date } par { $who }) : tient-elle toujours ?
+decision-review-fallback = La décision tient-elle toujours ? { $decision }
+decision-button-keep = La maintenir
+decision-button-revisit = La revoir
+decision-review-kept = :white_check_mark: Maintenue par { $who }.
+decision-review-revisited = :arrows_counterclockwise: { $who } demande à la revoir : elle rejoint { $queue }.
+decision-reviewed-keep = C’est noté : la décision tient toujours.
+decision-reviewed-revisit = C’est noté : la décision rejoint { $queue } pour être revue.
+decision-reviewed-already = Cette décision a déjà été revue ; rien n’a changé.
+decision-review-not-member = Seuls les membres de { $committee } revoient ses décisions ; votre clic n’a pas été compté.
+decision-review-request = Revoir la décision « { $question } » → { $decision } (prise le { $date }) : tient-elle toujours ?
+decision-notice-no-quorum = prise sans quorum

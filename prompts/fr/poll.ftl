@@ -58,3 +58,16 @@ poll-vote-closed = Ce sondage est clos ; votre clic n’a pas été compté.
 
 poll-notice-not-cmo = Seul le CMO peut clore un sondage ou en enregistrer la décision.
 poll-notice-already = Ce sondage est déjà clos.
+
+## Des sondages auxquels un comité se fie : le décompte caché, le quorum, le vote secret, la relance unique.
+poll-turnout-hidden = { $voted } sur { $members } ont voté · le décompte s’affiche à la clôture
+poll-quorum = Quorum : { $needed ->
+    [one] { $needed } vote
+   *[other] { $needed } votes
+  }
+poll-result-no-quorum = *Quorum non atteint :* { $voted } sur { $members } ont voté, { $needed } requis. La décision est reportée, sauf si le CMO en enregistre une malgré tout.
+poll-closed-no-quorum = *Quorum non atteint* ({ $voted } sur { $members } ont voté, { $needed } requis) : la décision est reportée, sauf si vous en enregistrez une malgré tout ; le registre indiquera qu’elle a été prise sans quorum.
+poll-vote-secret = Vote secret : votre vote est enregistré sous un code que seul ce sondage connaît, et ce code est détruit à la clôture.
+
+poll-nudge-fallback = Un sondage de { $committee } se termine { $deadline } : vous n’avez pas encore voté
+poll-nudge = :ballot_box_with_ballot: Le sondage *{ $question }* de { $committee } se termine { $deadline } et vous n’avez pas encore voté. Votez dans { $channel }.

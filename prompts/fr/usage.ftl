@@ -16,6 +16,7 @@ usage-arbitrate-form = `/arbitrate` seul ouvre le formulaire : question, options
 usage-arbitrate-poll = `/arbitrate Prolonge-t-on le budget ERP ? | Oui | Non | 1 mois seulement` : de 2 à { $max } options, pour le comité du canal où vous la tapez (ailleurs, le premier comité).
 usage-arbitrate-channel = `/arbitrate #opscom Quel fournisseur ? | A | B` : pour le comité de ce canal.
 usage-arbitrate-name = `/arbitrate comex: Prolonger le budget ? | Oui | Non` : pour le comité nommé en premier.
+usage-arbitrate-flags = `/arbitrate Budget 2027 ? | Approuver | Rejeter --hidden --anonymous` : `--hidden` n’affiche que la participation jusqu’à la clôture ; `--anonymous` en fait un vote secret.
 usage-arbitrate-help = `/arbitrate aide` : cette aide.
 usage-arbitrate-cmo = Seul le CMO peut publier un sondage. Les membres du comité votent avec ses boutons ; pour demander une décision sur votre initiative, écrivez `décision : …` dans votre point, elle rejoint l'ordre du jour mensuel du comité.
 

@@ -1,7 +1,11 @@
 """The KPI value an owner states: by the KPI's own name ("CSAT at 4.3", "18k sign-ups",
 "DSO from 52 to 47 days", "marge passée de 31 à 33 %") or the word KPI, in the KPI's unit
 (1,2 M€ in k€, 3h10 in minutes), a change on last week ("+2 pts"), or last week's value
-carried over ("KPI unchanged"). `12,480` is read with the KPI's scale, then the language."""
+carried over ("KPI unchanged"). `12,480` is read with the KPI's scale, then the language.
+
+Past 300 lines: the KPI reading's cases (by name, by the word KPI, units, changes, carried
+over, the thousands separator) share the candidate ranking and are kept together.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from rituals.reading.confidence import fits_kpi, plausible_kpi
+from rituals.reading.confidence import fits_kpi, kpi_scale, plausible_kpi
 from rituals.reading.document import Doc, Span
 from rituals.reading.figures import WORDED_CHANGE, Figure
 from rituals.reading.lexicon import fold, word_set
@@ -318,13 +322,25 @@ def _resolve(
     """`12,480`: the reading on the KPI's scale; without a scale, the author's language
     (a French comma is decimal, a French dot groups thousands; the other way in English)."""
     small, large = readings
-    fits = [r for r in (small, large) if fits_kpi(r, known)]
-    if len(fits) == 1:
-        return fits[0]
+    for on_scale in (fits_kpi, plausible_kpi, _same_magnitude):
+        # on the scale; else within half to twice it; else the one of its order of magnitude
+        # (a target of 15,000 alone: 12,480 is 12480; a KPI at 12: 12.48)
+        fits = [r for r in (small, large) if on_scale(r, known)]
+        if len(fits) == 1:
+            return fits[0]
     if fits_kpi(small, known) is None and language in ("fr", "en"):
         decimal = (language == "fr") == (separator == ",")
         return small if decimal else large
     return None
+
+
+def _same_magnitude(value: float, known: Known) -> bool | None:
+    """Within ten times the KPI's scale, either way; None without a scale."""
+    scale = kpi_scale(known)
+    if scale is None:
+        return None
+    low, high = scale
+    return low > 0 and low / 10 <= value <= high * 10
 
 
 def _unnamed(figures: list[Figure], known: Known) -> Figure | None:

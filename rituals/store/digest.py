@@ -42,7 +42,8 @@ def initiatives(*, session: Session, quarter: str, committee: str) -> Rows:
 
 
 def answers(*, session: Session, quarter: str, committee: str, periods: Sequence[str]) -> Rows:
-    """(initiative_id, period, status, progress, kpi_value, blockers) of the current answers."""
+    """(initiative_id, period, status, progress, kpi_value, blockers, author) of the current
+    answers."""
     query = columns(
         col(CheckIn.initiative_id),
         col(CheckIn.period),
@@ -50,6 +51,7 @@ def answers(*, session: Session, quarter: str, committee: str, periods: Sequence
         col(CheckIn.progress),
         col(CheckIn.kpi_value),
         col(CheckIn.blockers),
+        col(CheckIn.author),
     ).join(Initiative, col(Initiative.id) == col(CheckIn.initiative_id))
     return session.execute(
         query.where(

@@ -115,7 +115,10 @@ def standing(*, session: Session) -> list[Standing]:
             col(Escalation.notified_level),
             col(Escalation.opened_at),
             col(Escalation.raised_at),
-        ).where(col(Escalation.resolved_at).is_(None))
+        ).where(
+            col(Escalation.resolved_at).is_(None),
+            col(Escalation.initiative_id).is_not(None),  # a decision's: rituals.decisions
+        )
     )
     return [Standing(*row) for row in rows if row[0] is not None]
 

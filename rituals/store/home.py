@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func
+from sqlalchemy import String, cast, func, or_
 from sqlmodel import Session, col, select
 
 from rituals.models import (
@@ -20,6 +20,7 @@ from rituals.models import (
     Initiative,
     Vote,
 )
+from rituals.store import polls
 from rituals.store.initiatives import not_done
 
 T = TypeVar("T")
@@ -39,7 +40,13 @@ def owned(*, session: Session, user: str, quarter: str, limit: int) -> Page:
     return page(
         session,
         select(Initiative)
-        .where(Initiative.owner == user, Initiative.quarter == quarter)
+        .where(
+            or_(  # owned, or co-owned (a quoted id in the JSON list matches that id only)
+                col(Initiative.owner) == user,
+                cast(col(Initiative.co_owners), String).contains(f'"{user}"'),
+            ),
+            Initiative.quarter == quarter,
+        )
         .order_by(col(Initiative.title), col(Initiative.id)),
         limit,
     )
@@ -73,6 +80,7 @@ def owed_prompts(*, session: Session, user: str, week: str, limit: int) -> Page:
 
 def polls_to_vote(*, session: Session, user: str, committees: Sequence[str], limit: int) -> Page:
     voted = select(Vote.id).where(Vote.arbitration_id == Arbitration.id, Vote.voter == user)
+    secretly = polls.voted_in_secret(session=session, committees=committees, voter=user)
     return page(
         session,
         select(Arbitration)
@@ -80,6 +88,7 @@ def polls_to_vote(*, session: Session, user: str, committees: Sequence[str], lim
             col(Arbitration.committee).in_(list(committees)),
             col(Arbitration.closed_at).is_(None),
             ~voted.exists(),
+            col(Arbitration.id).not_in(secretly),
         )
         .order_by(col(Arbitration.deadline), col(Arbitration.id)),
         limit,

@@ -122,3 +122,12 @@ def retry(*, session: Session, keys: list[str] | None, now: datetime) -> int:
         query.values(state="pending", attempts=0, next_attempt_at=now, claimed_until=None)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def forget_voter(*, session: Session, key: str, payload: dict[str, Any]) -> None:
+    """Replace the payload of the row `key` (a secret ballot's vote, done in this transaction)
+    with one that names neither the voter nor their choice."""
+    row = session.exec(select(InboxItem).where(InboxItem.key == key)).first()
+    if row is not None:
+        row.payload = payload
+        session.add(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import String, cast, or_
 from sqlmodel import Session, col, select
 
 from rituals.models import Initiative
@@ -23,15 +24,19 @@ def of_quarter(*, session: Session, quarter: str, committee: str | None = None) 
 
 
 def owned_by(*, session: Session, owners: Sequence[str], quarter: str) -> list[Initiative]:
-    """The quarter's initiatives, not done, that these people own, by title."""
-    return list(
-        session.exec(
-            select(Initiative)
-            .where(col(Initiative.owner).in_(list(owners)), Initiative.quarter == quarter)
-            .where(not_done())
-            .order_by(col(Initiative.title), col(Initiative.id))
-        )
+    """The quarter's initiatives, not done, that these people own or co-own, by title."""
+    wanted = list(owners)
+    co_owned = [
+        cast(col(Initiative.co_owners), String).contains(f'"{owner}"') for owner in wanted if owner
+    ]
+    found = session.exec(
+        select(Initiative)
+        .where(or_(col(Initiative.owner).in_(wanted), *co_owned), Initiative.quarter == quarter)
+        .where(not_done())
+        .order_by(col(Initiative.title), col(Initiative.id))
     )
+    # the text match only narrows: keep those whose co-owners really hold one of them
+    return [i for i in found if i.owner in wanted or set(i.co_owners or []) & set(wanted)]
 
 
 def get(*, session: Session, initiative_id: int) -> Initiative | None:

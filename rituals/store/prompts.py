@@ -15,12 +15,28 @@ def asked(*, session: Session, period: str) -> set[int]:
     )
 
 
-def of(*, session: Session, initiative_id: int, period: str) -> CheckinPrompt | None:
-    return session.exec(
+def asked_pairs(*, session: Session, period: str) -> set[tuple[int, str]]:
+    """(initiative, recipient) of the period's prompts: co-owners are each asked; an excused
+    initiative has the recipient ""."""
+    rows = session.exec(
+        select(CheckinPrompt.initiative_id, CheckinPrompt.recipient).where(
+            CheckinPrompt.period == period
+        )
+    )
+    return {(initiative_id, recipient) for initiative_id, recipient in rows}
+
+
+def of(
+    *, session: Session, initiative_id: int, period: str, recipient: str | None = None
+) -> CheckinPrompt | None:
+    """The initiative's prompt of the period: `recipient`'s own when there are several
+    (co-owners are each asked)."""
+    rows = session.exec(
         select(CheckinPrompt).where(
             CheckinPrompt.initiative_id == initiative_id, CheckinPrompt.period == period
         )
-    ).first()
+    ).all()
+    return next((r for r in rows if r.recipient == recipient), rows[0] if rows else None)
 
 
 def with_key(*, session: Session, key: str) -> list[CheckinPrompt]:

@@ -70,7 +70,7 @@ def queue_many(*, session: Session, wanted: list[Wanted], now: datetime) -> None
             .order_by(col(ArbitrationRequest.id))
         )
         for initiative_id, row_id in rows:
-            if row_id is not None:
+            if row_id is not None and initiative_id is not None:
                 waiting.setdefault(initiative_id, row_id)
     replaced = [
         {"id": waiting[i], "text": item.text, "checkin_id": item.checkin_id, "created_at": now}

@@ -130,6 +130,7 @@ def test_export_checkins_has_the_contract_columns_in_order(cli, tmp_path: Path) 
         "blockers",
         "submitted_at",
         "source",
+        "owner_name",
     ]
     code, out, _ = cli("export", "checkins", "--format", "json")
     assert code == 0 and json.loads(out) == []

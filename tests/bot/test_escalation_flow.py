@@ -112,6 +112,32 @@ def test_silence_climbs_the_ladder_and_an_answer_resolves_it(
     ]
 
 
+def test_monday_s_early_scan_rides_on_the_prompt_an_hour_later(
+    world: tuple[LocalBot, Clock], standin: SlackStandIn
+) -> None:
+    """The scan runs at 08:00, the check-in at 09:00: the owner's warning waits an hour and
+    comes inside the prompt, one DM rather than two."""
+    bot, clock = world
+    for n in range(2):  # two Mondays of prompts, no answer
+        clock.now = week(n)
+        run_ritual(bot, "checkin", now=week(n))
+    bot.settled()
+    before = len(standin.messages(OWNER))
+
+    monday = week(2) - timedelta(hours=1)  # W50, 08:00, before the check-in
+    run_ritual(bot, "escalation", now=monday)
+    bot.settled()
+    found = {(e.cause, e.level) for e in bot.rows(Escalation)}
+    assert found == {("silent", 1)}  # both owners, silent for two weeks
+    assert len(standin.messages(OWNER)) == before, "no DM of its own"
+
+    clock.now = week(2)
+    run_ritual(bot, "checkin", now=week(2))
+    bot.settled()
+    [prompt] = standin.messages(OWNER)[before:]
+    assert "needs your attention" in texts(prompt)
+
+
 @pytest.mark.parametrize(
     ("zone", "first_monday"),
     [

@@ -55,3 +55,9 @@ def _matches(listener, body: dict) -> bool:
         return all(m.matches(request, None) for m in listener.matchers)
     except Exception:
         return False
+
+
+def test_the_dashboards_sign_in_is_declared(manifest: dict) -> None:
+    oauth = manifest["oauth_config"]
+    assert {"openid", "profile"} <= set(oauth["scopes"]["user"])
+    assert any(url.endswith("/auth/callback") for url in oauth["redirect_urls"])

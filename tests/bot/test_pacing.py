@@ -107,11 +107,23 @@ def test_a_pace_handed_over_starts_where_the_last_one_was() -> None:
 
 def test_posts_in_one_channel_are_a_second_apart_dms_are_not_held() -> None:
     now = 0.0
+    post = "chat.postMessage"
     spacing = Spacing(lambda: now)
-    spacing.sent("C0COMEX01")
-    assert spacing.wait_time("C0COMEX01") == 1.0
-    assert spacing.wait_time("C0OPSCOM1") == 0.0 and spacing.wait_time("D0OWNER01") == 0.0
+    spacing.sent(post, "C0COMEX01")
+    assert spacing.wait_time(post, "C0COMEX01") == 1.0
+    assert spacing.wait_time(post, "C0OPSCOM1") == 0.0
+    assert spacing.wait_time(post, "D0OWNER01") == 0.0
     now = 0.4
-    assert spacing.wait_time("C0COMEX01") == pytest.approx(0.6)
+    assert spacing.wait_time(post, "C0COMEX01") == pytest.approx(0.6)
     now = 1.0
-    assert spacing.wait_time("C0COMEX01") == 0.0
+    assert spacing.wait_time(post, "C0COMEX01") == 0.0
+
+
+def test_ephemerals_and_edits_in_a_channel_are_not_spaced() -> None:
+    """Thirty votes in a poll's channel: thirty ephemerals and a redraw, not thirty seconds."""
+    spacing = Spacing(lambda: 0.0)
+    spacing.sent("chat.postMessage", "C0COMEX01")
+    spacing.sent("chat.postEphemeral", "C0COMEX01")
+    assert spacing.wait_time("chat.postEphemeral", "C0COMEX01") == 0.0
+    assert spacing.wait_time("chat.update", "C0COMEX01") == 0.0
+    assert spacing.wait_time("chat.postMessage", "C0COMEX01") == 1.0

@@ -78,6 +78,9 @@ def test_default_cadences() -> None:
         "escalation": "daily 08:00",
         "arbitration": "first tuesday 10:00",
         "review": "quarterly first monday 09:00",
+        "following": "friday 15:00",
+        "consult": "cron 0 * * * *",
+        "nudge": "cron 30 * * * *",
     }
     for text in defaults.values():
         assert parse_cadence(text).text == text

@@ -1,4 +1,5 @@
-"""`/arbitrate QUESTION | OPTION | OPTION…`: a CMO puts a question to a committee; alone, it
+"""`/arbitrate QUESTION | OPTION | OPTION… [--hidden] [--anonymous]`: a CMO puts a question to a
+committee (`--hidden`: no tally until it closes; `--anonymous`: a secret ballot); alone, it
 opens the form; `/arbitrate help` shows every form, to anyone. A refusal or a mistake is
 answered at once, and nothing is created."""
 
@@ -13,6 +14,7 @@ from bot.ids import Command
 from bot.listeners.base import Listening, guarded
 from bot.work import OpenArbitrateForm, OpenPoll
 from rituals.arbitration import ArbitrationError, parse_arbitrate
+from rituals.ballot import read_flags
 
 
 def register(app: App, listening: Listening) -> None:
@@ -42,8 +44,9 @@ def register(app: App, listening: Listening) -> None:
                     response_url=body.get("response_url"),
                 )
                 return listening.command(ack, body, work)
+            flags = read_flags(text)
             request = parse_arbitrate(
-                text,
+                flags.text,
                 committees=committees,
                 channel_committee=channel_committee,
                 channel_names={c.channel: name for name, c in settings.config.committees.items()},
@@ -55,6 +58,8 @@ def register(app: App, listening: Listening) -> None:
             committee=request.committee,
             question=request.question,
             options=request.options,
+            anonymous=flags.anonymous,
+            hidden=flags.hidden,
             channel=channel,
             response_url=body.get("response_url"),
         )

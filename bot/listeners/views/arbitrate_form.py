@@ -34,6 +34,7 @@ def register(app: App, listening: Listening) -> None:
             options=form.options,
             deadline=form.deadline,
             anonymous=form.anonymous,
+            hidden=form.hidden,
             context=form.context,
             initiative_id=form.initiative_id,
             channel=form.state.channel,

@@ -32,6 +32,8 @@ def register(app: App, listening: Listening) -> None:
             rationale=form.rationale,
             follow_up_owner=form.follow_up,
             due=form.due,
+            review_on=form.review_on,
+            supersedes_id=form.supersedes,
         )
         return listening.submission(ack, body, work, block="decision")
 

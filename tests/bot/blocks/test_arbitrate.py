@@ -227,7 +227,7 @@ def test_slack_accepts_the_form(language: str, shape: dict[str, Any]) -> None:
     view = open_form(language, **shape)
     check_view(view)
     ids = [b["block_id"] for b in view["blocks"]]
-    inputs = ["question", "options", "committee", "deadline", "visibility", "context"]
+    inputs = ["question", "options", "committee", "deadline", "visibility", "tally", "context"]
     assert ids == inputs + (["initiative"] if shape.get("initiatives", True) else [])
 
 

@@ -49,6 +49,7 @@ def test_slack_accepts_the_form(language: str, variant: str, said: str) -> None:
         "rationale",
         "follow_up",
         "due",
+        "review",
     ]
     if said == "hostile":
         assert assert_pings_nobody(view) > 0
