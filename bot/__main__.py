@@ -90,8 +90,9 @@ def _parser() -> argparse.ArgumentParser:
         type=str.lower,
         choices=LEVELS,
         default=None,
-        help="how much the log says (default: $RITUALBOT_LOG_LEVEL, else info for serve, "
-        "warning for the other commands)",
+        metavar="LEVEL",
+        help="debug, info, warning, error or critical: how much the log says (default: "
+        "$RITUALBOT_LOG_LEVEL, else info for serve, warning for the other commands)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
