@@ -4,6 +4,9 @@ production."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -83,3 +86,20 @@ def run_ritual(
 ) -> RunResult:
     """Run a ritual of the running bot as the scheduler or `ritualbot ritual run` does."""
     return bot.core.rituals.run(name, now=now, committee=committee)
+
+
+def ritualbot(
+    environ: dict[str, str], *argv: str, stdin: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGV…` in a process of its own, as an operator's shell runs it."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, **environ, "PYTHONPATH": str(root), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *argv],
+        cwd=root,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )

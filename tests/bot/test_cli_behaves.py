@@ -12,24 +12,9 @@ import sys
 from pathlib import Path
 
 from bot.devtools.standin import SlackStandIn
-from tests.slackbot import bot_environ
+from tests.slackbot import bot_environ, ritualbot
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def ritualbot(
-    environ: dict[str, str], *argv: str, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *argv],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-    )
 
 
 def test_version_is_the_installed_package_s() -> None:

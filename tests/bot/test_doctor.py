@@ -3,31 +3,12 @@ a process of its own against the stand-in Slack, its output read line by line.""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.devtools.standin import SlackStandIn
-from tests.slackbot import bot_environ
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def ritualbot(
-    environ: dict[str, str], *argv: str, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *argv],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=timeout,
-    )
+from tests.slackbot import bot_environ, ritualbot
 
 
 @pytest.fixture
